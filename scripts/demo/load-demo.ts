@@ -1,0 +1,149 @@
+/**
+ * Loads the demo data set into a database. Idempotent: rows have fixed keys and
+ * are inserted with ON CONFLICT DO NOTHING, so a second run adds nothing and
+ * leaves whatever the demo user changed since.
+ */
+import type { BatchItem } from 'drizzle-orm/batch';
+import { hashPassword } from '../../worker/auth/password';
+import { hashToken } from '../../worker/auth/token';
+import type { Db } from '../../worker/db/client';
+import { campaigns, cardPrivate, cards, claims, coordinators, schools, volunteers } from '../../worker/db/schema';
+import { CONSENT_METHODS } from '../../worker/domain/vocabulary';
+import { DEMO_CAMPAIGN, DEMO_CARDS, DEMO_CLAIMS, DEMO_COORDINATOR, DEMO_SCHOOL, DEMO_VOLUNTEERS } from './demo-data';
+
+const DAY = 24 * 60 * 60 * 1000;
+
+/** The demo volunteers' private-link tokens: local demo only, like the demo password. */
+export function demoVolunteerToken(volunteerId: number): string {
+  return `demo-volunteer-${volunteerId}-local-only`;
+}
+
+export interface DemoLoadResult {
+  cards: number;
+  volunteers: number;
+  claims: number;
+}
+
+export async function loadDemo(db: Db, now = new Date()): Promise<DemoLoadResult> {
+  const t = (days: number) => new Date(now.getTime() + days * DAY);
+  const coordinatorId = 1;
+  const password = await hashPassword(DEMO_COORDINATOR.password);
+  const tokenHashes = await Promise.all(DEMO_VOLUNTEERS.map((v) => hashToken(demoVolunteerToken(v.id))));
+
+  const statements: BatchItem<'sqlite'>[] = [
+    db.insert(schools).values(DEMO_SCHOOL).onConflictDoNothing(),
+    db
+      .insert(coordinators)
+      .values({
+        id: coordinatorId,
+        username: DEMO_COORDINATOR.username,
+        displayName: DEMO_COORDINATOR.displayName,
+        passwordHash: password.hash,
+        passwordSalt: password.salt,
+        passwordIterations: password.iterations,
+      })
+      .onConflictDoNothing(),
+    db
+      .insert(campaigns)
+      .values({
+        ...DEMO_CAMPAIGN,
+        schoolId: DEMO_SCHOOL.id,
+        // Dates follow the day of the first load so the demo is open for claims whenever it starts.
+        startsAt: t(-10),
+        claimDeadline: t(45),
+        dropoffDeadline: t(60),
+      })
+      .onConflictDoNothing(),
+  ];
+
+  DEMO_CARDS.forEach((card, i) => {
+    const id = i + 1;
+    // The first two drafts still wait for review; the others wait only for consent or publishing.
+    const reviewed = card.status !== 'draft' || i % 2 === 1;
+    const consented = card.status !== 'draft' || i % 4 === 3;
+    statements.push(
+      db
+        .insert(cards)
+        .values({
+          id,
+          campaignId: DEMO_CAMPAIGN.id,
+          code: card.code,
+          alias: card.alias,
+          age: card.age,
+          gradeBand: card.gradeBand,
+          category: card.category,
+          wish: card.wish,
+          sizeNote: card.sizeNote ?? null,
+          status: card.status,
+          reviewedAt: reviewed ? t(-9) : null,
+          reviewedBy: reviewed ? coordinatorId : null,
+          publishedAt: card.status === 'draft' ? null : t(-9 + (i % 5) / 10),
+          withdrawnReason: card.status === 'withdrawn' ? '监护人改变主意，撤回了这张心愿卡。' : null,
+        })
+        .onConflictDoNothing(),
+      db
+        .insert(cardPrivate)
+        .values({
+          cardId: id,
+          handoutRef: `演示登记-${String(id).padStart(3, '0')}`,
+          consentOn: consented ? t(-12).toISOString().slice(0, 10) : null,
+          consentMethod: consented ? CONSENT_METHODS[i % 2] : null,
+          notes: '',
+        })
+        .onConflictDoNothing(),
+    );
+  });
+
+  DEMO_VOLUNTEERS.forEach((v, i) => {
+    statements.push(
+      db
+        .insert(volunteers)
+        .values({
+          id: v.id,
+          name: v.name,
+          mobile: v.mobile,
+          email: v.email ?? null,
+          town: v.town,
+          helpTypes: JSON.stringify(v.helpTypes),
+          availability: v.availability,
+          note: v.note,
+          status: v.status,
+          rejectReason: v.rejectReason ?? null,
+          agreedCodeVersion: '2026-11',
+          agreedPrivacyVersion: '2026-11',
+          agreedAt: t(-8),
+          accessTokenHash: tokenHashes[i],
+          decidedAt: v.status === 'pending' ? null : t(-7),
+          decidedBy: v.status === 'pending' ? null : coordinatorId,
+        })
+        .onConflictDoNothing(),
+    );
+  });
+
+  DEMO_CLAIMS.forEach((claim, i) => {
+    const cardId = DEMO_CARDS.findIndex((card) => card.code === claim.cardCode) + 1;
+    const reached = (step: 'approved' | 'delivered' | 'received') =>
+      ['approved', 'delivered', 'received'].indexOf(claim.status) >= ['approved', 'delivered', 'received'].indexOf(step);
+    statements.push(
+      db
+        .insert(claims)
+        .values({
+          id: i + 1,
+          cardId,
+          volunteerId: claim.volunteerId,
+          status: claim.status,
+          createdAt: t(-6),
+          approvedAt: reached('approved') ? t(-5) : null,
+          deliveredAt: reached('delivered') ? t(-2) : null,
+          receivedAt: reached('received') ? t(-1) : null,
+          endedAt: claim.status === 'received' ? t(-1) : null,
+          decidedBy: reached('approved') ? coordinatorId : null,
+        })
+        .onConflictDoNothing(),
+    );
+  });
+
+  // One batch: the demo appears whole or not at all.
+  await db.batch(statements as [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]]);
+  return { cards: DEMO_CARDS.length, volunteers: DEMO_VOLUNTEERS.length, claims: DEMO_CLAIMS.length };
+}

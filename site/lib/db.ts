@@ -1,0 +1,7 @@
+// Astro's on-demand pages reach D1 the current way (Astro 6+): the env module.
+import { env } from 'cloudflare:workers';
+import { getDb, type Db } from '../../worker/db/client';
+
+export function siteDb(): Db {
+  return getDb(env.DB);
+}

@@ -1,0 +1,24 @@
+import { vValidator } from '@hono/valibot-validator';
+import { Hono } from 'hono';
+import { getDb } from '../db/client';
+import { campaignProgress, currentCampaign, findPublicCard, listOpenCards } from '../domain/public-cards';
+import { CardCodeParamsSchema } from '../schemas/card-code';
+import { apiError, onInvalid } from './errors';
+
+/** Public wish-card API: public faces only. */
+export const cardsApi = new Hono<{ Bindings: Env }>();
+
+cardsApi.get('/', async (c) => {
+  const db = getDb(c.env.DB);
+  const campaign = await currentCampaign(db);
+  if (!campaign) return c.json({ campaign: null, progress: null, cards: [] });
+  const [progress, cards] = await Promise.all([campaignProgress(db, campaign.id), listOpenCards(db, campaign.id)]);
+  const { id: _id, ...publicCampaign } = campaign;
+  return c.json({ campaign: publicCampaign, progress, cards });
+});
+
+cardsApi.get('/:code', vValidator('param', CardCodeParamsSchema, onInvalid), async (c) => {
+  const card = await findPublicCard(getDb(c.env.DB), c.req.valid('param').code);
+  if (!card) return apiError(c, 404, 'card_not_found', '没有找到这张心愿卡');
+  return c.json({ card });
+});

@@ -1,0 +1,104 @@
+/**
+ * The public face of wish cards: what the wall, card pages and the public API
+ * may show. Selects from `cards` only, column by column, so coordinator-only
+ * fields (in `card_private`) and internal columns can never leak through here.
+ */
+import { and, asc, count, eq, inArray } from 'drizzle-orm';
+import type { Db } from '../db/client';
+import { campaigns, cards } from '../db/schema';
+import type { CardCategory, CardStatus, GradeBand } from './vocabulary';
+
+export const PUBLIC_CARD_STATUSES = ['open', 'claimed', 'fulfilled'] as const satisfies readonly CardStatus[];
+
+export interface PublicCard {
+  code: string;
+  alias: string;
+  age: number;
+  gradeBand: GradeBand;
+  category: CardCategory;
+  wish: string;
+  sizeNote: string | null;
+  status: (typeof PUBLIC_CARD_STATUSES)[number];
+}
+
+const publicColumns = {
+  code: cards.code,
+  alias: cards.alias,
+  age: cards.age,
+  gradeBand: cards.gradeBand,
+  category: cards.category,
+  wish: cards.wish,
+  sizeNote: cards.sizeNote,
+  status: cards.status,
+};
+
+/** Open cards of a campaign, oldest published first. */
+export async function listOpenCards(db: Db, campaignId: number): Promise<PublicCard[]> {
+  const rows = await db
+    .select(publicColumns)
+    .from(cards)
+    .where(and(eq(cards.campaignId, campaignId), eq(cards.status, 'open')))
+    .orderBy(asc(cards.publishedAt), asc(cards.id));
+  return rows as PublicCard[];
+}
+
+/** One card by its public code, if it is on the wall (drafts and withdrawn cards are not). */
+export async function findPublicCard(db: Db, code: string): Promise<PublicCard | null> {
+  const row = await db
+    .select(publicColumns)
+    .from(cards)
+    .where(and(eq(cards.code, code), inArray(cards.status, [...PUBLIC_CARD_STATUSES])))
+    .get();
+  return (row as PublicCard | undefined) ?? null;
+}
+
+export interface CampaignProgress {
+  total: number;
+  claimed: number;
+  fulfilled: number;
+}
+
+/** The wall's progress line: cards on the wall, claimed so far, fulfilled so far. */
+export async function campaignProgress(db: Db, campaignId: number): Promise<CampaignProgress> {
+  const rows = await db
+    .select({ status: cards.status, n: count() })
+    .from(cards)
+    .where(and(eq(cards.campaignId, campaignId), inArray(cards.status, [...PUBLIC_CARD_STATUSES])))
+    .groupBy(cards.status);
+  const by = Object.fromEntries(rows.map((r) => [r.status, r.n]));
+  const claimed = by.claimed ?? 0;
+  const fulfilled = by.fulfilled ?? 0;
+  return { total: (by.open ?? 0) + claimed + fulfilled, claimed, fulfilled };
+}
+
+export interface PublicCampaign {
+  id: number;
+  slug: string;
+  name: string;
+  summary: string;
+  startsAt: Date;
+  claimDeadline: Date;
+  dropoffDeadline: Date;
+  dropoffPlace: string;
+  valueGuide: string;
+}
+
+/** The campaign now on the wall: the latest one that has started. */
+export async function currentCampaign(db: Db, now = new Date()): Promise<PublicCampaign | null> {
+  const rows = await db
+    .select({
+      id: campaigns.id,
+      slug: campaigns.slug,
+      name: campaigns.name,
+      summary: campaigns.summary,
+      startsAt: campaigns.startsAt,
+      claimDeadline: campaigns.claimDeadline,
+      dropoffDeadline: campaigns.dropoffDeadline,
+      dropoffPlace: campaigns.dropoffPlace,
+      valueGuide: campaigns.valueGuide,
+    })
+    .from(campaigns)
+    .orderBy(asc(campaigns.startsAt));
+  const started = rows.filter((c) => c.startsAt.getTime() <= now.getTime());
+  return started.at(-1) ?? rows[0] ?? null;
+}

@@ -1,0 +1,78 @@
+/**
+ * The fixed words of the programme: the values the database accepts and the
+ * Chinese labels pages show for them. Schema checks, valibot schemas and pages
+ * all read from here so a new value is added in one place.
+ */
+
+export const CARD_CATEGORIES = ['stationery', 'books', 'clothing', 'sports', 'companionship', 'other'] as const;
+export type CardCategory = (typeof CARD_CATEGORIES)[number];
+export const CARD_CATEGORY_LABELS: Record<CardCategory, string> = {
+  stationery: '学习用品',
+  books: '图书',
+  clothing: '衣物',
+  sports: '体育用品',
+  companionship: '陪伴/心愿活动',
+  other: '其他',
+};
+
+export const GRADE_BANDS = ['preschool', 'lower_primary', 'middle_primary', 'upper_primary', 'junior_high'] as const;
+export type GradeBand = (typeof GRADE_BANDS)[number];
+export const GRADE_BAND_LABELS: Record<GradeBand, string> = {
+  preschool: '学前',
+  lower_primary: '小学一二年级',
+  middle_primary: '小学三四年级',
+  upper_primary: '小学五六年级',
+  junior_high: '初中',
+};
+
+/** A card's ages: the programme's wish cards come from children aged 5 to 14. */
+export const CARD_MIN_AGE = 3;
+export const CARD_MAX_AGE = 16;
+
+export const CARD_STATUSES = ['draft', 'open', 'claimed', 'fulfilled', 'withdrawn'] as const;
+export type CardStatus = (typeof CARD_STATUSES)[number];
+export const CARD_STATUS_LABELS: Record<CardStatus, string> = {
+  draft: '草稿',
+  open: '待认领',
+  claimed: '已认领',
+  fulfilled: '已圆梦',
+  withdrawn: '已撤下',
+};
+
+export const CLAIM_STATUSES = ['pending', 'approved', 'delivered', 'received', 'rejected', 'cancelled', 'expired'] as const;
+export type ClaimStatus = (typeof CLAIM_STATUSES)[number];
+/** Claims that hold their card: at most one per card, enforced by a partial unique index. */
+export const CLAIM_HOLDING_STATUSES = ['pending', 'approved', 'delivered', 'received'] as const satisfies readonly ClaimStatus[];
+/** Claims still in progress: these count towards a volunteer's cap. */
+export const CLAIM_LIVE_STATUSES = ['pending', 'approved', 'delivered'] as const satisfies readonly ClaimStatus[];
+export const CLAIM_STATUS_LABELS: Record<ClaimStatus, string> = {
+  pending: '待审核',
+  approved: '已通过，待送达',
+  delivered: '已送达，待确认',
+  received: '学校已收到',
+  rejected: '未通过',
+  cancelled: '已取消',
+  expired: '已过期',
+};
+
+export const VOLUNTEER_STATUSES = ['pending', 'approved', 'rejected'] as const;
+export type VolunteerStatus = (typeof VOLUNTEER_STATUSES)[number];
+
+export const HELP_TYPES = ['wish_cards', 'pairing', 'tutoring', 'events'] as const;
+export type HelpType = (typeof HELP_TYPES)[number];
+export const HELP_TYPE_LABELS: Record<HelpType, string> = {
+  wish_cards: '认领心愿卡',
+  pairing: '代理家长／一对一结对',
+  tutoring: '辅导功课或兴趣课',
+  events: '活动帮忙',
+};
+
+export const CONSENT_METHODS = ['paper', 'phone'] as const;
+export type ConsentMethod = (typeof CONSENT_METHODS)[number];
+export const CONSENT_METHOD_LABELS: Record<ConsentMethod, string> = {
+  paper: '纸质回执',
+  phone: '电话确认',
+};
+
+export const ACTOR_KINDS = ['coordinator', 'volunteer', 'system'] as const;
+export type ActorKind = (typeof ACTOR_KINDS)[number];

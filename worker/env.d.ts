@@ -1,0 +1,11 @@
+// The bindings this Worker is given (wrangler.jsonc). Declared by hand rather
+// than with `wrangler types` so the types stay small and readable.
+declare namespace Cloudflare {
+  interface Env {
+    DB: D1Database;
+    ASSETS: Fetcher;
+    /** "local" under wrangler dev and tests; unset in production. */
+    SHOUWANG_ENV?: string;
+  }
+}
+interface Env extends Cloudflare.Env {}
