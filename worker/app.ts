@@ -1,8 +1,11 @@
 import { Hono } from 'hono';
 import { api } from './api/index';
+import { apiError } from './api/errors';
 import { securityHeaders } from './http/security-headers';
 
 export type SiteHandler = (request: Request, env: Env, ctx: ExecutionContext) => Promise<Response>;
+
+const isApi = (path: string) => path === '/api' || path.startsWith('/api/');
 
 /**
  * The whole Worker as one Hono app: /api goes to the JSON API, everything else
@@ -12,9 +15,17 @@ export function createApp(site?: SiteHandler) {
   const app = new Hono<{ Bindings: Env }>();
   app.use('*', securityHeaders);
   app.route('/api', api);
+  // An unknown /api path is the API's 404, never the site's HTML page.
+  app.all('/api/*', (c) => apiError(c, 404, 'not_found', '没有这个接口'));
   app.all('*', (c) => {
     if (!site) return c.text('Not found', 404);
     return site(c.req.raw, c.env, c.executionCtx as ExecutionContext);
+  });
+  app.onError((err, c) => {
+    // Log the cause for operators; the answer names no table, SQL or stack.
+    console.error('unhandled error', c.req.method, new URL(c.req.url).pathname, err instanceof Error ? err.message : err);
+    if (isApi(new URL(c.req.url).pathname)) return apiError(c, 500, 'internal', '服务器出了点问题，请稍后再试');
+    return c.html('<!doctype html><html lang="zh-CN"><meta charset="utf-8"><title>出错了 · 守望</title><h1>出错了</h1><p>服务器出了点问题，请稍后再试。<a href="/">回到首页</a></p></html>', 500);
   });
   return app;
 }

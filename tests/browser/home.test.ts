@@ -1,0 +1,36 @@
+import { describe, expect } from 'vitest';
+import { test } from './chromium';
+
+describe('the public site in a browser', () => {
+  test('a visitor opens the home page and finds the way to the wish wall', async ({ page }) => {
+    const res = await page.goto('/');
+    expect(res?.status()).toBe(200);
+    expect(await page.getAttribute('html', 'lang')).toBe('zh-CN');
+    expect(await page.title()).toBe('守望');
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toContain('守望');
+    expect(await page.locator('h1').count()).toBe(1);
+    // A content page ships no client JavaScript at all.
+    expect(await page.locator('script').count()).toBe(0);
+
+    await page.getByRole('link', { name: '去心愿墙看看孩子们的心愿' }).click();
+    await page.waitForURL('**/wall/');
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('心愿墙');
+  });
+
+  test('the wish wall shows the demo campaign’s open cards from D1', async ({ page }) => {
+    await page.goto('/wall/');
+    expect(await page.getByText('已认领 6 张 · 已圆梦 4 张 · 共 34 张').count()).toBe(1);
+    expect(await page.locator('.cards > li').count()).toBe(24);
+    await page.getByRole('link', { name: '小雨的心愿' }).click();
+    await page.waitForURL('**/wall/K7M3Q');
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('小雨的心愿');
+    // The page is 360 px wide: nothing may push it sideways.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  });
+
+  test('a card that is not on the wall answers 404 with a way back', async ({ page }) => {
+    const res = await page.goto('/wall/M4YH2'); // a draft in the demo
+    expect(res?.status()).toBe(404);
+    expect(await page.getByRole('link', { name: '回到心愿墙' }).count()).toBe(1);
+  });
+});
