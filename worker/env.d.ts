@@ -9,3 +9,9 @@ declare namespace Cloudflare {
   }
 }
 interface Env extends Cloudflare.Env {}
+declare namespace Cloudflare {
+  interface GlobalProps {
+    // Types `exports` from 'cloudflare:workers' (used by the tests to call the Worker).
+    mainModule: typeof import('./index');
+  }
+}
