@@ -33,4 +33,11 @@ describe('the public site in a browser', () => {
     expect(res?.status()).toBe(404);
     expect(await page.getByRole('link', { name: '回到心愿墙' }).count()).toBe(1);
   });
+
+  test('an unknown address gets a Chinese 404 page with a way home', async ({ page }) => {
+    const res = await page.goto('/no-such-page');
+    expect(res?.status()).toBe(404);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('找不到这个页面');
+    expect(await page.getByRole('link', { name: '回到首页' }).count()).toBe(1);
+  });
 });
