@@ -1,17 +1,32 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import cloudflare from '@astrojs/cloudflare';
+import sitemap from '@astrojs/sitemap';
+
+// The production domain (a custom domain: *.workers.dev is unreliable from mainland China).
+const site = process.env.SITE_URL ?? 'https://shouwang.example.cn';
+
+/** Pages that never belong in a sitemap: the console and anything private. */
+const PRIVATE_PATHS = /^\/(admin|api|v|me)(\/|$)/;
 
 export default defineConfig({
-  site: process.env.SITE_URL ?? 'https://shouwang.example.cn',
+  site,
   srcDir: './site',
   output: 'static',
   adapter: cloudflare({
     // No image transforms: pages carry no photos, and this avoids an IMAGES binding.
     imageService: 'passthrough',
   }),
+  integrations: [
+    sitemap({
+      // The wish wall is rendered on demand, so the sitemap is told about it.
+      customPages: [`${site}/wall/`],
+      filter: (page) => !PRIVATE_PATHS.test(new URL(page).pathname),
+    }),
+  ],
   // Sessions are ours (D1-backed), not Astro's KV sessions.
   session: false,
+  // One round trip on a weak network: CSS inlined into each page.
   build: { inlineStylesheets: 'always' },
   compressHTML: true,
 });

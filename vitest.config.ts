@@ -23,6 +23,15 @@ export default defineConfig(async () => {
           },
         },
         {
+          // Checks of the build and its inputs, in Node.
+          test: {
+            name: 'build',
+            include: ['tests/build/**/*.test.ts'],
+            environment: 'node',
+            testTimeout: 60_000,
+          },
+        },
+        {
           // Browser tests: Debian's Chromium against the built site served by wrangler dev.
           test: {
             name: 'browser',

@@ -9,3 +9,19 @@ const dateFormat = new Intl.DateTimeFormat('zh-CN', {
 export function formatDate(d: Date): string {
   return dateFormat.format(d);
 }
+
+/** YYYY-MM-DD for <time datetime>. */
+export function isoDay(d: Date): string {
+  return d.toISOString().slice(0, 10);
+}
+
+/** "2026-09" → "2026 年 9 月". */
+export function formatMonth(month: string): string {
+  const [year, m] = month.split('-');
+  return `${year} 年 ${Number(m)} 月`;
+}
+
+/** 30 → "30 分钟内", 120 → "2 小时内". */
+export function formatWithin(minutes: number): string {
+  return minutes % 60 === 0 ? `${minutes / 60} 小时内` : `${minutes} 分钟内`;
+}
