@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { adminApi } from './admin/index';
 import { cardsApi } from './cards';
 import { health } from './health';
 
@@ -7,3 +8,4 @@ export const api = new Hono<{ Bindings: Env }>();
 
 api.route('/health', health);
 api.route('/cards', cardsApi);
+api.route('/admin', adminApi);

@@ -1,0 +1,46 @@
+import { vValidator } from '@hono/valibot-validator';
+import { Hono } from 'hono';
+import { clientAddress } from '../../auth/request-origin';
+import { clearedSessionCookie, sessionCookie } from '../../auth/session';
+import { getDb } from '../../db/client';
+import { consoleQueues } from '../../domain/console-queues';
+import { logIn, loginFailureMessage, logOut } from '../../domain/coordinator-login';
+import { LoginSchema } from '../../schemas/login';
+import { apiError, onInvalid } from '../errors';
+import { adminRequestRules, requireCoordinator, type AdminEnv } from './guard';
+
+/** The coordinators' JSON API, mounted at /api/admin. Everything but login needs a session. */
+export const adminApi = new Hono<AdminEnv>();
+
+const isHttps = (url: string) => new URL(url).protocol === 'https:';
+
+adminApi.use('*', adminRequestRules);
+
+adminApi.post('/login', vValidator('json', LoginSchema, onInvalid), async (c) => {
+  const result = await logIn(getDb(c.env.DB), c.req.valid('json'), clientAddress(c.req.raw));
+  if (!result.ok) {
+    const status = result.reason === 'locked' ? 429 : 401;
+    if (result.reason === 'locked') c.header('Retry-After', String(Math.ceil((result.retryAt.getTime() - Date.now()) / 1000)));
+    return apiError(c, status, result.reason === 'locked' ? 'too_many_attempts' : 'invalid_credentials', loginFailureMessage(result));
+  }
+  c.header('Set-Cookie', sessionCookie(result.token, isHttps(c.req.url)));
+  const { username, displayName } = result.coordinator;
+  return c.json({ coordinator: { username, displayName } });
+});
+
+adminApi.use('*', requireCoordinator);
+
+adminApi.post('/logout', async (c) => {
+  await logOut(getDb(c.env.DB), c.var.session);
+  c.header('Set-Cookie', clearedSessionCookie(isHttps(c.req.url)));
+  return c.body(null, 204);
+});
+
+adminApi.get('/me', (c) => {
+  const { username, displayName } = c.var.session;
+  return c.json({ coordinator: { username, displayName } });
+});
+
+adminApi.get('/queues', async (c) => c.json({ queues: await consoleQueues(getDb(c.env.DB)) }));
+
+adminApi.all('*', (c) => apiError(c, 404, 'not_found', '没有这个接口'));

@@ -1,0 +1,75 @@
+/**
+ * Coordinator login and logout. Each outcome is written with its audit row in
+ * one D1 batch; the answer never says whether a username exists.
+ */
+import { and, eq, isNull } from 'drizzle-orm';
+import { clearAccount, countFailure, lockedUntil, throttleKeys } from '../auth/login-throttle';
+import { hashPassword, verifyPassword, type PasswordHash } from '../auth/password';
+import { endSession, newSession, type CoordinatorSession } from '../auth/session';
+import type { Db } from '../db/client';
+import { coordinators } from '../db/schema';
+import type { LoginInput } from '../schemas/login';
+import { auditInsert } from './audit';
+
+export type LoginResult =
+  | { ok: true; token: string; coordinator: { id: number; username: string; displayName: string } }
+  | { ok: false; reason: 'invalid' }
+  | { ok: false; reason: 'locked'; retryAt: Date };
+
+// An unknown username still costs one PBKDF2, so timing does not tell it apart.
+let decoy: Promise<PasswordHash> | undefined;
+
+/** Checks a username and password, within the throttle, and opens a session on success. */
+export async function logIn(db: Db, input: LoginInput, clientAddress: string, now = new Date()): Promise<LoginResult> {
+  const keys = await throttleKeys(input.username, clientAddress);
+  const retryAt = await lockedUntil(db, keys, now);
+  const row = await db
+    .select({
+      id: coordinators.id,
+      username: coordinators.username,
+      displayName: coordinators.displayName,
+      hash: coordinators.passwordHash,
+      salt: coordinators.passwordSalt,
+      iterations: coordinators.passwordIterations,
+    })
+    .from(coordinators)
+    .where(and(eq(coordinators.username, input.username), isNull(coordinators.disabledAt)))
+    .get();
+  const failure = (detail: Record<string, unknown>) =>
+    auditInsert(db, { actorKind: 'system', actorId: null, action: 'login.failed', subjectKind: 'coordinator', subjectId: row?.id ?? null, detail, at: now });
+
+  if (retryAt) {
+    await db.batch([failure({ reason: 'locked' })]);
+    return { ok: false, reason: 'locked', retryAt };
+  }
+  decoy ??= hashPassword('decoy-password-for-timing');
+  const matches = row ? await verifyPassword(input.password, row) : (await verifyPassword(input.password, await decoy), false);
+  if (!row || !matches) {
+    await db.batch([...countFailure(db, keys, now), failure({ reason: 'invalid' })]);
+    return { ok: false, reason: 'invalid' };
+  }
+  const session = await newSession(db, row.id, now);
+  await db.batch([
+    session.insert,
+    clearAccount(db, keys),
+    auditInsert(db, { actorKind: 'coordinator', actorId: row.id, action: 'login', subjectKind: 'coordinator', subjectId: row.id, at: now }),
+  ]);
+  return { ok: true, token: session.token, coordinator: { id: row.id, username: row.username, displayName: row.displayName } };
+}
+
+/** Ends a session, with its audit row. */
+export async function logOut(db: Db, session: CoordinatorSession, now = new Date()): Promise<void> {
+  await db.batch([
+    endSession(db, session.sessionId),
+    auditInsert(db, { actorKind: 'coordinator', actorId: session.coordinatorId, action: 'logout', subjectKind: 'coordinator', subjectId: session.coordinatorId, at: now }),
+  ]);
+}
+
+/** The Chinese answer to a failed login: the same for a wrong password and an unknown user. */
+export function loginFailureMessage(result: Extract<LoginResult, { ok: false }>, now = new Date()): string {
+  if (result.reason === 'locked') {
+    const minutes = Math.max(1, Math.ceil((result.retryAt.getTime() - now.getTime()) / 60_000));
+    return `尝试次数太多，请 ${minutes} 分钟后再试。`;
+  }
+  return '用户名或密码不对，请再试一次。';
+}
