@@ -23,7 +23,7 @@ export default defineConfig(async () => {
           },
         },
         {
-          // Checks of the build and its inputs, in Node.
+          // Node-side checks: the build, its inputs and the project's commands.
           test: {
             name: 'build',
             include: ['tests/build/**/*.test.ts'],

@@ -1,0 +1,107 @@
+import { readdir } from 'node:fs/promises';
+import path from 'node:path';
+import axe from 'axe-core';
+import { describe, expect, inject, it } from 'vitest';
+import { DEMO_COORDINATOR } from '../../scripts/demo/demo-data';
+import { ROOT } from '../../scripts/lib/local-stack';
+import { openPage } from './chromium';
+
+/** Console pages, read from site/pages/admin so that a new page is walked too. */
+async function consolePagePaths(): Promise<string[]> {
+  const dir = path.join(ROOT, 'site/pages/admin');
+  const files = (await readdir(dir, { recursive: true })).filter((f) => f.endsWith('.astro'));
+  return files
+    .map((f) => `/admin/${f.replace(/\.astro$/, '').replace(/(^|\/)index$/, '')}`.replace(/\[[^\]]+\]/g, '1'))
+    .filter((p) => p !== '/admin/login');
+}
+
+async function signIn(page: import('playwright-core').Page, password = DEMO_COORDINATOR.password) {
+  await page.goto('/admin/');
+  await page.getByLabel('用户名').fill(DEMO_COORDINATOR.username);
+  await page.getByLabel('密码').fill(password);
+  await page.getByRole('button', { name: '登录' }).click();
+}
+
+describe('the coordinators’ console, in a browser without JavaScript', () => {
+  it('a coordinator mistypes, keeps the username, then logs in, sees the queues and logs out', async () => {
+    const page = await openPage({ javaScriptEnabled: false });
+    await signIn(page, 'wrong-password');
+    expect(page.url()).toContain('/admin/login');
+    expect(await page.getByRole('alert').textContent()).toContain('用户名或密码不对');
+    expect(await page.getByLabel('用户名').inputValue()).toBe(DEMO_COORDINATOR.username);
+    expect(await page.getByLabel('密码').inputValue()).toBe('');
+
+    await page.getByLabel('密码').fill(DEMO_COORDINATOR.password);
+    await page.getByRole('button', { name: '登录' }).click();
+    await page.waitForURL('**/admin/');
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('待办');
+    expect(await page.getByText('待批准的认领').count()).toBe(1);
+
+    await page.getByRole('button', { name: /退出登录/ }).click();
+    await page.waitForURL('**/admin/login?bye=1');
+    expect(await page.getByRole('status').textContent()).toContain('已退出登录');
+    await page.goto('/admin/');
+    expect(new URL(page.url()).pathname).toBe('/admin/login');
+    await page.context().close();
+  });
+
+  it('an empty form comes back with an error summary linking to each field', async () => {
+    const page = await openPage({ javaScriptEnabled: false });
+    await page.goto('/admin/login');
+    await page.getByRole('button', { name: '登录' }).click();
+    const summary = page.getByRole('alert');
+    expect(await summary.getByRole('link').evaluateAll((links) => links.map((a) => a.getAttribute('href')))).toEqual(['#username', '#password']);
+    expect(await page.locator('#username-error').textContent()).toBe('请填写用户名');
+    expect(await page.getByLabel('用户名').getAttribute('aria-invalid')).toBe('true');
+    await page.context().close();
+  });
+
+  it('every console page sends a visitor without a session to the login page', async () => {
+    const paths = await consolePagePaths();
+    expect(paths).toContain('/admin/');
+    for (const p of paths) {
+      const res = await fetch(`${inject('baseUrl')}${p}`, { redirect: 'manual' });
+      expect(res.status, p).toBe(303);
+      expect(res.headers.get('Location'), p).toMatch(/\/admin\/login\?next=/);
+    }
+    const post = await fetch(`${inject('baseUrl')}/admin/logout`, { method: 'POST', redirect: 'manual', headers: { Origin: inject('baseUrl') } });
+    expect(post.status).toBe(303);
+  });
+
+  it('a state change without the form token, or from another site, is refused with 403', async () => {
+    const page = await openPage({ javaScriptEnabled: false });
+    await signIn(page);
+    await page.waitForURL('**/admin/');
+    const cookie = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
+    const base = inject('baseUrl');
+    const token = await page.locator('input[name="_csrf"]').first().getAttribute('value');
+
+    const noToken = await fetch(`${base}/admin/logout`, { method: 'POST', redirect: 'manual', headers: { Cookie: cookie, Origin: base, 'Content-Type': 'application/x-www-form-urlencoded' }, body: '' });
+    expect(noToken.status).toBe(403);
+    const foreign = await fetch(`${base}/admin/logout`, { method: 'POST', redirect: 'manual', headers: { Cookie: cookie, Origin: 'https://evil.example', 'Content-Type': 'application/x-www-form-urlencoded' }, body: `_csrf=${token}` });
+    expect(foreign.status).toBe(403);
+    // Neither ended the session.
+    await page.goto('/admin/');
+    expect(new URL(page.url()).pathname).toBe('/admin/');
+    await page.context().close();
+  });
+
+  it('the login page and the console home pass axe-core and are never cached', async () => {
+    const page = await openPage({ bypassCSP: true });
+    const found: Record<string, string[]> = {};
+    const check = async (label: string) => {
+      await page.addScriptTag({ content: axe.source });
+      const result = await page.evaluate(() => window.axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] }));
+      const v = result.violations.map((x) => `${x.id}: ${x.nodes[0]?.target.join(' ')}`);
+      if (v.length) found[label] = v;
+    };
+    const login = await page.goto('/admin/login');
+    expect(login?.headers()['cache-control']).toBe('no-store');
+    await check('login');
+    await signIn(page);
+    await page.waitForURL('**/admin/');
+    await check('home');
+    expect(found).toEqual({});
+    await page.context().close();
+  });
+});
