@@ -23,7 +23,7 @@ const DisplayNameSchema = v.pipe(v.string(), v.trim(), v.regex(/^[^\p{Cc}]{1,20}
 const args = process.argv.slice(2);
 const remote = args.includes('--remote');
 const persistAt = args.indexOf('--persist-to');
-const persistTo = persistAt >= 0 ? args[persistAt + 1] : path.join(ROOT, '.wrangler/state');
+const persistTo = (persistAt >= 0 ? args[persistAt + 1] : undefined) ?? path.join(ROOT, '.wrangler/state');
 const [command, ...rest] = args.filter((a, i) => !a.startsWith('--') && (persistAt < 0 || i !== persistAt + 1));
 
 function fail(message: string): never {

@@ -15,7 +15,7 @@ async function consolePagePaths(): Promise<string[]> {
     .filter((p) => p !== '/admin/login');
 }
 
-async function signIn(page: import('playwright-core').Page, password = DEMO_COORDINATOR.password) {
+async function signIn(page: import('playwright-core').Page, password: string = DEMO_COORDINATOR.password) {
   await page.goto('/admin/');
   await page.getByLabel('用户名').fill(DEMO_COORDINATOR.username);
   await page.getByLabel('密码').fill(password);

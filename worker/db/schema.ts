@@ -42,6 +42,8 @@ export const schools = sqliteTable('schools', {
   address: text('address').notNull(),
   /** The school office's public phone, not a person's. */
   officePhone: text('office_phone').notNull(),
+  /** JSON array of the villages the school serves: the privacy check refuses them in a card's words. */
+  villageNames: text('village_names').notNull().default('[]'),
   createdAt: createdAt(),
 });
 

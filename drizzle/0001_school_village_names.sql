@@ -1,0 +1,1 @@
+ALTER TABLE `schools` ADD `village_names` text DEFAULT '[]' NOT NULL;
