@@ -1,6 +1,6 @@
 CREATE TABLE `audit_log` (
 	`id` integer PRIMARY KEY NOT NULL,
-	`at` integer DEFAULT (unixepoch('subsec') * 1000) NOT NULL,
+	`at` integer DEFAULT (CAST(unixepoch('subsec') * 1000 AS INTEGER)) NOT NULL,
 	`actor_kind` text NOT NULL,
 	`actor_id` integer,
 	`action` text NOT NULL,
@@ -26,7 +26,7 @@ CREATE TABLE `campaigns` (
 	`claim_cap` integer DEFAULT 3 NOT NULL,
 	`approve_within_days` integer DEFAULT 3 NOT NULL,
 	`deliver_within_days` integer DEFAULT 14 NOT NULL,
-	`created_at` integer DEFAULT (unixepoch('subsec') * 1000) NOT NULL,
+	`created_at` integer DEFAULT (CAST(unixepoch('subsec') * 1000 AS INTEGER)) NOT NULL,
 	FOREIGN KEY (`school_id`) REFERENCES `schools`(`id`) ON UPDATE no action ON DELETE no action,
 	CONSTRAINT "campaigns_dates_ordered" CHECK("campaigns"."starts_at" < "campaigns"."claim_deadline" AND "campaigns"."claim_deadline" <= "campaigns"."dropoff_deadline"),
 	CONSTRAINT "campaigns_claim_cap_range" CHECK("campaigns"."claim_cap" BETWEEN 1 AND 20),
@@ -61,8 +61,8 @@ CREATE TABLE `cards` (
 	`reviewed_by` integer,
 	`published_at` integer,
 	`withdrawn_reason` text,
-	`created_at` integer DEFAULT (unixepoch('subsec') * 1000) NOT NULL,
-	`updated_at` integer DEFAULT (unixepoch('subsec') * 1000) NOT NULL,
+	`created_at` integer DEFAULT (CAST(unixepoch('subsec') * 1000 AS INTEGER)) NOT NULL,
+	`updated_at` integer DEFAULT (CAST(unixepoch('subsec') * 1000 AS INTEGER)) NOT NULL,
 	FOREIGN KEY (`campaign_id`) REFERENCES `campaigns`(`id`) ON UPDATE no action ON DELETE no action,
 	FOREIGN KEY (`reviewed_by`) REFERENCES `coordinators`(`id`) ON UPDATE no action ON DELETE no action,
 	CONSTRAINT "cards_status_valid" CHECK("cards"."status" IN ('draft', 'open', 'claimed', 'fulfilled', 'withdrawn')),
@@ -80,7 +80,7 @@ CREATE TABLE `claims` (
 	`card_id` integer NOT NULL,
 	`volunteer_id` integer NOT NULL,
 	`status` text DEFAULT 'pending' NOT NULL,
-	`created_at` integer DEFAULT (unixepoch('subsec') * 1000) NOT NULL,
+	`created_at` integer DEFAULT (CAST(unixepoch('subsec') * 1000 AS INTEGER)) NOT NULL,
 	`approved_at` integer,
 	`delivered_at` integer,
 	`received_at` integer,
@@ -101,7 +101,7 @@ CREATE TABLE `coordinator_sessions` (
 	`token_hash` text NOT NULL,
 	`coordinator_id` integer NOT NULL,
 	`csrf_token` text NOT NULL,
-	`created_at` integer DEFAULT (unixepoch('subsec') * 1000) NOT NULL,
+	`created_at` integer DEFAULT (CAST(unixepoch('subsec') * 1000 AS INTEGER)) NOT NULL,
 	`last_seen_at` integer NOT NULL,
 	`expires_at` integer NOT NULL,
 	FOREIGN KEY (`coordinator_id`) REFERENCES `coordinators`(`id`) ON UPDATE no action ON DELETE cascade
@@ -117,7 +117,7 @@ CREATE TABLE `coordinators` (
 	`password_salt` text NOT NULL,
 	`password_iterations` integer NOT NULL,
 	`disabled_at` integer,
-	`created_at` integer DEFAULT (unixepoch('subsec') * 1000) NOT NULL
+	`created_at` integer DEFAULT (CAST(unixepoch('subsec') * 1000 AS INTEGER)) NOT NULL
 );
 --> statement-breakpoint
 CREATE UNIQUE INDEX `coordinators_username_unique` ON `coordinators` (`username`);--> statement-breakpoint
@@ -135,7 +135,8 @@ CREATE TABLE `schools` (
 	`town` text NOT NULL,
 	`address` text NOT NULL,
 	`office_phone` text NOT NULL,
-	`created_at` integer DEFAULT (unixepoch('subsec') * 1000) NOT NULL
+	`village_names` text DEFAULT '[]' NOT NULL,
+	`created_at` integer DEFAULT (CAST(unixepoch('subsec') * 1000 AS INTEGER)) NOT NULL
 );
 --> statement-breakpoint
 CREATE UNIQUE INDEX `schools_slug_unique` ON `schools` (`slug`);--> statement-breakpoint
@@ -157,7 +158,7 @@ CREATE TABLE `volunteers` (
 	`decided_at` integer,
 	`decided_by` integer,
 	`erased_at` integer,
-	`created_at` integer DEFAULT (unixepoch('subsec') * 1000) NOT NULL,
+	`created_at` integer DEFAULT (CAST(unixepoch('subsec') * 1000 AS INTEGER)) NOT NULL,
 	FOREIGN KEY (`decided_by`) REFERENCES `coordinators`(`id`) ON UPDATE no action ON DELETE no action,
 	CONSTRAINT "volunteers_status_valid" CHECK("volunteers"."status" IN ('pending', 'approved', 'rejected')),
 	CONSTRAINT "volunteers_erased_empty" CHECK("volunteers"."erased_at" IS NULL OR ("volunteers"."name" IS NULL AND "volunteers"."mobile" IS NULL AND "volunteers"."email" IS NULL AND "volunteers"."note" = '')),

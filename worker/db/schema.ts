@@ -31,7 +31,7 @@ function oneOf(column: SQL | ReturnType<typeof text>, values: readonly string[])
 const createdAt = () =>
   integer('created_at', { mode: 'timestamp_ms' })
     .notNull()
-    .default(sql`(unixepoch('subsec') * 1000)`);
+    .default(sql`(CAST(unixepoch('subsec') * 1000 AS INTEGER))`);
 
 export const schools = sqliteTable('schools', {
   id: integer('id').primaryKey(),
@@ -104,7 +104,7 @@ export const cards = sqliteTable(
     createdAt: createdAt(),
     updatedAt: integer('updated_at', { mode: 'timestamp_ms' })
       .notNull()
-      .default(sql`(unixepoch('subsec') * 1000)`),
+      .default(sql`(CAST(unixepoch('subsec') * 1000 AS INTEGER))`),
   },
   (t) => [
     check('cards_status_valid', oneOf(t.status, CARD_STATUSES)),
@@ -254,7 +254,7 @@ export const auditLog = sqliteTable(
     id: integer('id').primaryKey(),
     at: integer('at', { mode: 'timestamp_ms' })
       .notNull()
-      .default(sql`(unixepoch('subsec') * 1000)`),
+      .default(sql`(CAST(unixepoch('subsec') * 1000 AS INTEGER))`),
     actorKind: text('actor_kind').notNull(),
     actorId: integer('actor_id'),
     action: text('action').notNull(),

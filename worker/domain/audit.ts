@@ -1,3 +1,4 @@
+import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { auditLog } from '../db/schema';
 import type { ActorKind } from './vocabulary';
@@ -27,4 +28,29 @@ export function auditInsert(db: Db, entry: AuditEntry) {
     detail: JSON.stringify(entry.detail ?? {}),
     ...(entry.at ? { at: entry.at } : {}),
   });
+}
+
+/** The code a guarded audit row fails with when the write before it changed nothing. */
+export const LOST_RACE = 'audit_log_actor_kind_valid';
+
+/**
+ * An audit row that also guards its batch. Placed right after a conditional
+ * write, it is inserted only if that write changed exactly one row; otherwise
+ * its actor kind is invalid, the CHECK constraint fails, and D1 rolls back the
+ * whole batch. So a change that lost a race writes nothing, and a change is
+ * never written without its audit row.
+ */
+export function guardedAudit(db: Db, entry: Omit<AuditEntry, 'subjectId'> & { subjectId: number | SQL }) {
+  const at = (entry.at ?? new Date()).getTime();
+  // Columns in table order: id, at, actor_kind, actor_id, action, subject_kind, subject_id, detail.
+  return db.insert(auditLog).select(sql`
+    SELECT NULL, ${at}, CASE WHEN changes() = 1 THEN ${entry.actorKind} ELSE 'lost_race' END,
+           ${entry.actorId}, ${entry.action}, ${entry.subjectKind}, ${entry.subjectId}, ${JSON.stringify(entry.detail ?? {})}
+  `);
+}
+
+/** Whether a failed batch failed because its guarded write changed nothing. */
+export function lostRace(err: unknown): boolean {
+  for (let e: unknown = err; e instanceof Error; e = e.cause) if (e.message.includes(LOST_RACE)) return true;
+  return false;
 }

@@ -44,8 +44,9 @@ export const CardFieldsSchema = v.pipe(
     ),
     notes: optional(500, '备注不超过 500 个字'),
   }),
+  // partialCheck runs even when other fields are wrong, so every message shows at once.
   v.forward(
-    v.check((c) => (c.consentOn === null) === (c.consentMethod === null), '同意日期和同意方式要一起填写'),
+    v.partialCheck([['consentOn'], ['consentMethod']], (c) => (c.consentOn === null) === (c.consentMethod === null), '同意日期和同意方式要一起填写'),
     ['consentMethod'],
   ),
 );

@@ -7,6 +7,9 @@ import { consoleQueues } from '../../domain/console-queues';
 import { logIn, loginFailureMessage, logOut } from '../../domain/coordinator-login';
 import { LoginSchema } from '../../schemas/login';
 import { apiError, onInvalid } from '../errors';
+import { adminAudit } from './audit';
+import { adminCampaign } from './campaign';
+import { adminCards } from './cards';
 import { adminRequestRules, requireCoordinator, type AdminEnv } from './guard';
 
 /** The coordinators' JSON API, mounted at /api/admin. Everything but login needs a session. */
@@ -42,5 +45,9 @@ adminApi.get('/me', (c) => {
 });
 
 adminApi.get('/queues', async (c) => c.json({ queues: await consoleQueues(getDb(c.env.DB)) }));
+
+adminApi.route('/cards', adminCards);
+adminApi.route('/campaign', adminCampaign);
+adminApi.route('/audit', adminAudit);
 
 adminApi.all('*', (c) => apiError(c, 404, 'not_found', '没有这个接口'));

@@ -1,1 +1,0 @@
-ALTER TABLE `schools` ADD `village_names` text DEFAULT '[]' NOT NULL;

@@ -1,0 +1,143 @@
+import { env, exports } from 'cloudflare:workers';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadDemo } from '../../scripts/demo/load-demo';
+import { getDb } from '../../worker/db/client';
+import { adminFetch, coordinatorCookie, countRows, NEW_CARD } from './admin-helpers';
+
+let cookie = '';
+type CardBody = { card: Record<string, unknown> & { code: string; status: string }; privacy: { field: string; kind: string; found: string }[] };
+type ErrorBody = { error: { code: string; message: string; fields: Record<string, string> } };
+const audits = (action: string) => countRows('SELECT count(*) AS n FROM audit_log WHERE action = ?', action);
+const publicCard = (code: string) => exports.default.fetch(`http://shouwang.test/api/cards/${code}`);
+
+async function create(fields: Partial<typeof NEW_CARD> = {}): Promise<CardBody> {
+  const res = await adminFetch(cookie, '/cards', 'POST', { ...NEW_CARD, ...fields });
+  expect(res.status).toBe(201);
+  return (await res.json()) as CardBody;
+}
+
+beforeAll(async () => {
+  await loadDemo(getDb(env.DB));
+  cookie = await coordinatorCookie();
+});
+
+describe('creating and listing cards', () => {
+  it('creates a draft with a fresh public code, its private record and an audit row', async () => {
+    const before = await audits('card.create');
+    const { card, privacy } = await create();
+    expect(card.code).toMatch(/^[A-HJKMNP-Z2-9]{5}$/);
+    expect(card).toMatchObject({ status: 'draft', alias: '朵朵', age: 8, handoutRef: '登记-2026-107', reviewedAt: null });
+    expect(privacy).toEqual([]);
+    expect(await audits('card.create')).toBe(before + 1);
+    expect(await countRows('SELECT count(*) AS n FROM card_private WHERE handout_ref = ?', '登记-2026-107')).toBe(1);
+    expect((await publicCard(card.code)).status).toBe(404);
+  });
+
+  it('lists cards with their coordinator-only fields, filtered', async () => {
+    const res = await adminFetch(cookie, '/cards?status=draft&category=books');
+    const body = (await res.json()) as { cards: CardBody['card'][]; total: number };
+    expect(res.status).toBe(200);
+    expect(body.cards.length).toBeGreaterThan(0);
+    for (const card of body.cards) expect(card).toMatchObject({ status: 'draft', category: 'books', handoutRef: expect.any(String) });
+    const search = (await (await adminFetch(cookie, '/cards?q=K7M3Q')).json()) as { cards: { alias: string }[] };
+    expect(search.cards.map((c) => c.alias)).toEqual(['小雨']);
+  });
+
+  it('refuses bad input with a message per field and writes nothing', async () => {
+    const cards = await countRows('SELECT count(*) AS n FROM cards');
+    const res = await adminFetch(cookie, '/cards', 'POST', { ...NEW_CARD, age: 'abc', gradeBand: 'college', handoutRef: '王小明', consentOn: '2026-11-02' });
+    expect(res.status).toBe(400);
+    const { error } = (await res.json()) as ErrorBody;
+    expect(Object.keys(error.fields).sort()).toEqual(['age', 'consentMethod', 'gradeBand', 'handoutRef']);
+    expect(error.fields.handoutRef).toContain('不要填孩子的姓名');
+    expect(await countRows('SELECT count(*) AS n FROM cards')).toBe(cards);
+  });
+});
+
+describe('from draft to the wall', () => {
+  it('publishes only after review and the guardian’s consent, then shows the card publicly', async () => {
+    const { card } = await create();
+    const early = await adminFetch(cookie, `/cards/${card.code}/publish`, 'POST', {});
+    expect(early.status).toBe(409);
+    expect(((await early.json()) as ErrorBody).error.message).toContain('审核');
+
+    expect((await adminFetch(cookie, `/cards/${card.code}/review`, 'POST', {})).status).toBe(200);
+    const noConsent = await adminFetch(cookie, `/cards/${card.code}/publish`, 'POST', {});
+    expect(((await noConsent.json()) as ErrorBody).error.message).toContain('监护人同意');
+
+    const edited = await adminFetch(cookie, `/cards/${card.code}`, 'PUT', { ...NEW_CARD, consentOn: '2026-11-18', consentMethod: 'paper' });
+    expect(edited.status).toBe(200);
+    expect(((await edited.json()) as CardBody).card.reviewedAt).not.toBeNull(); // private fields do not clear the review
+
+    const before = await audits('card.publish');
+    const published = await adminFetch(cookie, `/cards/${card.code}/publish`, 'POST', {});
+    expect(published.status).toBe(200);
+    expect(((await published.json()) as CardBody).card.status).toBe('open');
+    expect(await audits('card.publish')).toBe(before + 1);
+    const face = (await (await publicCard(card.code)).json()) as { card: Record<string, unknown> };
+    expect(face.card).toMatchObject({ code: card.code, alias: '朵朵' });
+    expect(JSON.stringify(face)).not.toContain('登记-2026-107');
+  });
+
+  it('blocks publishing while the privacy check finds something, and says exactly what', async () => {
+    const { card, privacy } = await create({ alias: '王小明', wish: '我是三年级二班的，想要书包', consentOn: '2026-11-18', consentMethod: 'phone' });
+    expect(privacy.map((p) => [p.field, p.kind, p.found])).toEqual([
+      ['alias', 'full_name', '王小明'],
+      ['wish', 'class', '三年级二班'],
+    ]);
+    await adminFetch(cookie, `/cards/${card.code}/review`, 'POST', {});
+    const res = await adminFetch(cookie, `/cards/${card.code}/publish`, 'POST', {});
+    expect(res.status).toBe(409);
+    const { error } = (await res.json()) as ErrorBody;
+    expect(error.fields.alias).toContain('王小明');
+    expect(error.fields.wish).toContain('三年级二班');
+    expect((await publicCard(card.code)).status).toBe(404);
+  });
+
+  it('takes an open card back to draft when its wording changes, so nothing unreviewed stays on the wall', async () => {
+    const res = await adminFetch(cookie, '/cards/K7M3Q');
+    const { card } = (await res.json()) as CardBody;
+    const fields = { ...NEW_CARD, ...Object.fromEntries(Object.keys(NEW_CARD).map((k) => [k, card[k] ?? ''])) };
+    const edited = await adminFetch(cookie, '/cards/K7M3Q', 'PUT', { ...fields, wish: '我想要一本讲恐龙和火山的书。' });
+    const after = ((await edited.json()) as CardBody).card;
+    expect(after).toMatchObject({ status: 'draft', reviewedAt: null });
+    expect((await publicCard('K7M3Q')).status).toBe(404);
+  });
+
+  it('withdraws an open card with a reason, but not a claimed one', async () => {
+    expect((await adminFetch(cookie, '/cards/P4RT8/withdraw', 'POST', { reason: '' })).status).toBe(400);
+    const ok = await adminFetch(cookie, '/cards/P4RT8/withdraw', 'POST', { reason: '监护人撤回了同意' });
+    expect(((await ok.json()) as CardBody).card).toMatchObject({ status: 'withdrawn', withdrawnReason: '监护人撤回了同意' });
+    const claimed = await adminFetch(cookie, '/cards/P7ZE4/withdraw', 'POST', { reason: '测试' });
+    expect(claimed.status).toBe(409);
+    expect(((await claimed.json()) as ErrorBody).error.message).toContain('认领');
+  });
+
+  it('lets exactly one of two simultaneous publishes win; the loser writes nothing', async () => {
+    const { card } = await create({ consentOn: '2026-11-18', consentMethod: 'phone' });
+    await adminFetch(cookie, `/cards/${card.code}/review`, 'POST', {});
+    const before = await audits('card.publish');
+    const results = await Promise.all([1, 2].map(() => adminFetch(cookie, `/cards/${card.code}/publish`, 'POST', {})));
+    expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
+    expect(await audits('card.publish')).toBe(before + 1);
+  });
+});
+
+describe('the campaign settings', () => {
+  it('saves valid settings with an audit row, and the village list feeds the privacy check', async () => {
+    const { campaign } = (await (await adminFetch(cookie, '/campaign')).json()) as { campaign: Record<string, unknown> };
+    const res = await adminFetch(cookie, '/campaign', 'PUT', { ...campaign, claimCap: '4', villageNames: '柳树村\n下河湾' });
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as { campaign: Record<string, unknown> }).campaign).toMatchObject({ claimCap: 4, villageNames: ['柳树村', '下河湾'] });
+    expect(await audits('campaign.edit')).toBe(1);
+    const { privacy } = await create({ wish: '我家在柳树村，想要手套' });
+    expect(privacy.map((p) => p.kind)).toEqual(['village']);
+  });
+
+  it('refuses deadlines out of order, naming the field', async () => {
+    const { campaign } = (await (await adminFetch(cookie, '/campaign')).json()) as { campaign: Record<string, unknown> };
+    const res = await adminFetch(cookie, '/campaign', 'PUT', { ...campaign, dropoffDeadline: '2020-01-01' });
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as ErrorBody).error.fields.dropoffDeadline).toContain('不能早于');
+  });
+});

@@ -1,0 +1,57 @@
+import { vValidator } from '@hono/valibot-validator';
+import { Hono, type Context } from 'hono';
+import { getDb } from '../../db/client';
+import { createCard, publishCard, reviewCard, updateCard, withdrawCard, type CardChange } from '../../domain/card-changes';
+import { getConsoleCard, listConsoleCards, privacyContext, type ConsoleCard } from '../../domain/console-cards';
+import { checkCardPrivacy, type PrivacyFinding } from '../../domain/privacy-check';
+import { currentCampaign } from '../../domain/public-cards';
+import { CardFieldsSchema, CardFilterSchema, WithdrawSchema } from '../../schemas/card';
+import { CardCodeParamsSchema } from '../../schemas/card-code';
+import { apiError, onInvalid } from '../errors';
+import type { AdminEnv } from './guard';
+
+/** Cards with their coordinator-only record: /api/admin/cards. */
+export const adminCards = new Hono<AdminEnv>();
+
+const cardJson = (card: ConsoleCard, findings: PrivacyFinding[]) => ({ card, privacy: findings });
+const findingFields = (findings: PrivacyFinding[] = []) => Object.fromEntries(findings.map((f) => [f.field, f.message]));
+
+function answer(c: Context<AdminEnv>, result: CardChange, created = false) {
+  if (result.ok) return c.json(cardJson(result.card, result.findings), created ? 201 : 200);
+  const status = result.code === 'card_not_found' ? 404 : 409;
+  return apiError(c, status, result.code, result.message, findingFields(result.findings));
+}
+
+adminCards.get('/', vValidator('query', CardFilterSchema, onInvalid), async (c) => {
+  return c.json(await listConsoleCards(getDb(c.env.DB), c.req.valid('query')));
+});
+
+adminCards.post('/', vValidator('json', CardFieldsSchema, onInvalid), async (c) => {
+  const db = getDb(c.env.DB);
+  const campaign = await currentCampaign(db);
+  if (!campaign) return apiError(c, 409, 'no_campaign', '还没有活动，请先建立活动');
+  return answer(c, await createCard(db, campaign.id, c.req.valid('json'), c.var.session.coordinatorId), true);
+});
+
+adminCards.get('/:code', vValidator('param', CardCodeParamsSchema, onInvalid), async (c) => {
+  const db = getDb(c.env.DB);
+  const card = await getConsoleCard(db, c.req.valid('param').code);
+  if (!card) return apiError(c, 404, 'card_not_found', '没有找到这张心愿卡');
+  return c.json(cardJson(card, checkCardPrivacy(card, await privacyContext(db))));
+});
+
+adminCards.put('/:code', vValidator('param', CardCodeParamsSchema, onInvalid), vValidator('json', CardFieldsSchema, onInvalid), async (c) =>
+  answer(c, await updateCard(getDb(c.env.DB), c.req.valid('param').code, c.req.valid('json'), c.var.session.coordinatorId)),
+);
+
+adminCards.post('/:code/review', vValidator('param', CardCodeParamsSchema, onInvalid), async (c) =>
+  answer(c, await reviewCard(getDb(c.env.DB), c.req.valid('param').code, c.var.session.coordinatorId)),
+);
+
+adminCards.post('/:code/publish', vValidator('param', CardCodeParamsSchema, onInvalid), async (c) =>
+  answer(c, await publishCard(getDb(c.env.DB), c.req.valid('param').code, c.var.session.coordinatorId)),
+);
+
+adminCards.post('/:code/withdraw', vValidator('param', CardCodeParamsSchema, onInvalid), vValidator('json', WithdrawSchema, onInvalid), async (c) =>
+  answer(c, await withdrawCard(getDb(c.env.DB), c.req.valid('param').code, c.req.valid('json').reason, c.var.session.coordinatorId)),
+);

@@ -1,0 +1,188 @@
+/**
+ * A coordinator's changes to wish cards: create, edit, review, publish,
+ * withdraw. Each is one D1 batch: a conditional write, its guarded audit row
+ * (which rolls the batch back if the write lost a race), then the rest.
+ */
+import { and, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
+import type { Db } from '../db/client';
+import { cardPrivate, cards } from '../db/schema';
+import type { CardFields } from '../schemas/card';
+import { guardedAudit, lostRace } from './audit';
+import { newCardCode } from './card-code';
+import { getConsoleCard, privacyContext, type ConsoleCard } from './console-cards';
+import { checkCardPrivacy, type PrivacyFinding } from './privacy-check';
+
+export type CardChange =
+  | { ok: true; card: ConsoleCard; findings: PrivacyFinding[] }
+  | { ok: false; code: 'card_not_found' | 'conflict' | 'not_allowed'; message: string; findings?: PrivacyFinding[] };
+
+const PUBLIC_WORDING = ['alias', 'wish', 'sizeNote'] as const;
+const PUBLIC_FIELDS = ['alias', 'age', 'gradeBand', 'category', ...PUBLIC_WORDING] as const;
+const PRIVATE_FIELDS = ['handoutRef', 'consentOn', 'consentMethod', 'notes'] as const;
+
+const cardIdByCode = (code: string) => sql`(SELECT id FROM cards WHERE code = ${code})`;
+
+async function done(db: Db, code: string): Promise<CardChange> {
+  const card = await getConsoleCard(db, code);
+  if (!card) return { ok: false, code: 'card_not_found', message: '没有找到这张心愿卡' };
+  return { ok: true, card, findings: checkCardPrivacy(card, await privacyContext(db)) };
+}
+
+async function settle(db: Db, code: string, write: () => Promise<unknown>): Promise<CardChange> {
+  try {
+    await write();
+  } catch (err) {
+    if (lostRace(err)) return { ok: false, code: 'conflict', message: '这张卡刚被别人改过或状态已变，请刷新后再试' };
+    throw err;
+  }
+  return done(db, code);
+}
+
+/** Creates a draft card for a campaign. The privacy findings come back with it; they block publishing, not saving. */
+export async function createCard(db: Db, campaignId: number, fields: CardFields, actorId: number, now = new Date()): Promise<CardChange> {
+  for (let attempt = 0; ; attempt++) {
+    const code = newCardCode();
+    try {
+      await db.batch([
+        db.insert(cards).values({
+          campaignId,
+          code,
+          alias: fields.alias,
+          age: fields.age,
+          gradeBand: fields.gradeBand,
+          category: fields.category,
+          wish: fields.wish,
+          sizeNote: fields.sizeNote,
+          status: 'draft',
+          createdAt: now,
+          updatedAt: now,
+        }),
+        guardedAudit(db, { actorKind: 'coordinator', actorId, action: 'card.create', subjectKind: 'card', subjectId: cardIdByCode(code), detail: { code }, at: now }),
+        db.insert(cardPrivate).values({
+          cardId: cardIdByCode(code),
+          handoutRef: fields.handoutRef,
+          consentOn: fields.consentOn,
+          consentMethod: fields.consentMethod,
+          notes: fields.notes ?? '',
+        }),
+      ]);
+      return done(db, code);
+    } catch (err) {
+      // A code already taken: the unique index refused it, nothing was written; draw another.
+      const taken = String((err as Error).cause ?? err).includes('cards.code');
+      if (!taken || attempt >= 4) throw err;
+    }
+  }
+}
+
+/**
+ * Edits a card. Changing the public wording of a reviewed card clears the review
+ * (and takes an open card back to draft) so nothing unreviewed reaches the wall.
+ * Once claimed, fulfilled or withdrawn, only the coordinator-only record may change.
+ */
+export async function updateCard(db: Db, code: string, fields: CardFields, actorId: number, now = new Date()): Promise<CardChange> {
+  const current = await getConsoleCard(db, code);
+  if (!current) return { ok: false, code: 'card_not_found', message: '没有找到这张心愿卡' };
+  const changed = [...PUBLIC_FIELDS, ...PRIVATE_FIELDS].filter((f) => (current[f] ?? null) !== (fields[f] ?? (f === 'notes' ? '' : null)));
+  const publicChanged = changed.filter((f) => (PUBLIC_FIELDS as readonly string[]).includes(f));
+  const wordingChanged = changed.some((f) => (PUBLIC_WORDING as readonly string[]).includes(f));
+  if (publicChanged.length && !['draft', 'open'].includes(current.status)) {
+    return { ok: false, code: 'not_allowed', message: '这张卡已被认领、已圆梦或已撤下，只能修改仅协调员可见的信息' };
+  }
+  if (!changed.length) return done(db, code);
+  const backToDraft = wordingChanged && current.status === 'open';
+  return settle(db, code, () =>
+    db.batch([
+      db
+        .update(cards)
+        .set({
+          alias: fields.alias,
+          age: fields.age,
+          gradeBand: fields.gradeBand,
+          category: fields.category,
+          wish: fields.wish,
+          sizeNote: fields.sizeNote,
+          updatedAt: now,
+          ...(wordingChanged ? { reviewedAt: null, reviewedBy: null } : {}),
+          ...(backToDraft ? { status: 'draft', publishedAt: null } : {}),
+        })
+        // Only if nobody changed it since it was read.
+        .where(and(eq(cards.id, current.id), eq(cards.status, current.status), eq(cards.updatedAt, current.updatedAt))),
+      guardedAudit(db, {
+        actorKind: 'coordinator',
+        actorId,
+        action: 'card.edit',
+        subjectKind: 'card',
+        subjectId: current.id,
+        detail: { code: current.code, changed, ...(backToDraft ? { status: { from: 'open', to: 'draft' } } : {}), ...(wordingChanged ? { reviewCleared: true } : {}) },
+        at: now,
+      }),
+      db
+        .update(cardPrivate)
+        .set({ handoutRef: fields.handoutRef, consentOn: fields.consentOn, consentMethod: fields.consentMethod, notes: fields.notes ?? '' })
+        .where(eq(cardPrivate.cardId, current.id)),
+    ]),
+  );
+}
+
+/** A coordinator confirms they have read the child's wording. */
+export async function reviewCard(db: Db, code: string, actorId: number, now = new Date()): Promise<CardChange> {
+  const current = await getConsoleCard(db, code);
+  if (!current) return { ok: false, code: 'card_not_found', message: '没有找到这张心愿卡' };
+  if (current.status !== 'draft' || current.reviewedAt) return { ok: false, code: 'not_allowed', message: '只有还没审核过的草稿需要审核' };
+  return settle(db, code, () =>
+    db.batch([
+      db
+        .update(cards)
+        .set({ reviewedAt: now, reviewedBy: actorId, updatedAt: now })
+        .where(and(eq(cards.id, current.id), eq(cards.status, 'draft'), isNull(cards.reviewedAt), eq(cards.updatedAt, current.updatedAt))),
+      guardedAudit(db, { actorKind: 'coordinator', actorId, action: 'card.review', subjectKind: 'card', subjectId: current.id, detail: { code: current.code }, at: now }),
+    ]),
+  );
+}
+
+/** Puts a draft on the wall: only once reviewed, with the guardian's consent recorded and nothing flagged. */
+export async function publishCard(db: Db, code: string, actorId: number, now = new Date()): Promise<CardChange> {
+  const current = await getConsoleCard(db, code);
+  if (!current) return { ok: false, code: 'card_not_found', message: '没有找到这张心愿卡' };
+  if (current.status !== 'draft') return { ok: false, code: 'not_allowed', message: '只有草稿可以发布' };
+  if (!current.reviewedAt) return { ok: false, code: 'not_allowed', message: '请先审核心愿的措辞，再发布' };
+  if (!current.consentOn) return { ok: false, code: 'not_allowed', message: '请先登记监护人同意公开心愿的日期和方式，再发布' };
+  const findings = checkCardPrivacy(current, await privacyContext(db));
+  if (findings.length) return { ok: false, code: 'not_allowed', message: '隐私检查发现可能暴露孩子身份的内容，请先改写', findings };
+  return settle(db, code, () =>
+    db.batch([
+      db
+        .update(cards)
+        .set({ status: 'open', publishedAt: now, updatedAt: now })
+        .where(
+          and(
+            eq(cards.id, current.id),
+            eq(cards.status, 'draft'),
+            isNotNull(cards.reviewedAt),
+            eq(cards.updatedAt, current.updatedAt),
+            sql`EXISTS (SELECT 1 FROM card_private WHERE card_id = ${current.id} AND consent_on IS NOT NULL)`,
+          ),
+        ),
+      guardedAudit(db, { actorKind: 'coordinator', actorId, action: 'card.publish', subjectKind: 'card', subjectId: current.id, detail: { code: current.code, status: { from: 'draft', to: 'open' } }, at: now }),
+    ]),
+  );
+}
+
+/** Takes a draft or open card down, with the reason. A claimed card's claim must end first. */
+export async function withdrawCard(db: Db, code: string, reason: string, actorId: number, now = new Date()): Promise<CardChange> {
+  const current = await getConsoleCard(db, code);
+  if (!current) return { ok: false, code: 'card_not_found', message: '没有找到这张心愿卡' };
+  if (!['draft', 'open'].includes(current.status)) {
+    return { ok: false, code: 'not_allowed', message: current.status === 'claimed' ? '这张卡已被认领：请先处理它的认领，再撤下' : '这张卡不能再撤下' };
+  }
+  return settle(db, code, () =>
+    db.batch([
+      db
+        .update(cards)
+        .set({ status: 'withdrawn', withdrawnReason: reason, updatedAt: now })
+        .where(and(eq(cards.id, current.id), inArray(cards.status, ['draft', 'open']))),
+      guardedAudit(db, { actorKind: 'coordinator', actorId, action: 'card.withdraw', subjectKind: 'card', subjectId: current.id, detail: { code: current.code, status: { from: current.status, to: 'withdrawn' } }, at: now }),
+    ]),
+  );
+}
