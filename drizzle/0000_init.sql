@@ -36,16 +36,19 @@ CREATE TABLE `campaigns` (
 CREATE UNIQUE INDEX `campaigns_slug_unique` ON `campaigns` (`slug`);--> statement-breakpoint
 CREATE TABLE `card_private` (
 	`card_id` integer PRIMARY KEY NOT NULL,
+	`campaign_id` integer NOT NULL,
 	`handout_ref` text NOT NULL,
 	`consent_on` text,
 	`consent_method` text,
 	`notes` text DEFAULT '' NOT NULL,
 	FOREIGN KEY (`card_id`) REFERENCES `cards`(`id`) ON UPDATE no action ON DELETE cascade,
+	FOREIGN KEY (`campaign_id`) REFERENCES `campaigns`(`id`) ON UPDATE no action ON DELETE no action,
 	CONSTRAINT "card_private_consent_method_valid" CHECK("card_private"."consent_method" IS NULL OR "card_private"."consent_method" IN ('paper', 'phone')),
 	CONSTRAINT "card_private_consent_complete" CHECK(("card_private"."consent_on" IS NULL) = ("card_private"."consent_method" IS NULL)),
 	CONSTRAINT "card_private_consent_date_shape" CHECK("card_private"."consent_on" IS NULL OR "card_private"."consent_on" GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]')
 );
 --> statement-breakpoint
+CREATE UNIQUE INDEX `card_private_one_per_handout` ON `card_private` (`campaign_id`,`handout_ref`);--> statement-breakpoint
 CREATE TABLE `cards` (
 	`id` integer PRIMARY KEY NOT NULL,
 	`campaign_id` integer NOT NULL,

@@ -85,6 +85,7 @@ export async function loadDemo(db: Db, now = new Date()): Promise<DemoLoadResult
         .insert(cardPrivate)
         .values({
           cardId: id,
+          campaignId: DEMO_CAMPAIGN.id,
           handoutRef: `演示登记-${String(id).padStart(3, '0')}`,
           consentOn: consented ? t(-12).toISOString().slice(0, 10) : null,
           consentMethod: consented ? CONSENT_METHODS[i % 2] : null,

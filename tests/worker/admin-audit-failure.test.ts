@@ -24,7 +24,7 @@ describe('a change whose audit row cannot be written is not written either', () 
     await expect(createCard(db, 1, fields, 1)).rejects.toThrow();
     await expect(updateCard(db, 'K7M3Q', { ...fields, handoutRef: '登记-9' }, 1)).rejects.toThrow();
     await expect(publishCard(db, 'W2HX6', 1)).resolves.toMatchObject({ ok: false }); // already open: refused before writing
-    const res = await adminFetch(cookie, '/cards', 'POST', NEW_CARD);
+    const res = await adminFetch(cookie, '/cards', 'POST', { ...NEW_CARD, handoutRef: '登记-99' });
     expect(res.status).toBe(500);
     const text = await res.text();
     expect(JSON.parse(text)).toEqual({ error: { code: 'internal', message: expect.any(String), fields: {} } });

@@ -2,7 +2,7 @@ import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadDemo } from '../../scripts/demo/load-demo';
 import { getDb } from '../../worker/db/client';
-import { adminFetch, coordinatorCookie, countRows, NEW_CARD } from './admin-helpers';
+import { adminFetch, coordinatorCookie, countRows, NEW_CARD, nextRef } from './admin-helpers';
 
 let cookie = '';
 let draft = '';
@@ -16,7 +16,7 @@ beforeAll(async () => {
 
 /** Every state-changing console operation and the audit action it must write. */
 const operations: { name: string; action: string; call: () => Promise<Response> }[] = [
-  { name: 'create a card', action: 'card.create', call: () => adminFetch(cookie, '/cards', 'POST', NEW_CARD) },
+  { name: 'create a card', action: 'card.create', call: () => adminFetch(cookie, '/cards', 'POST', { ...NEW_CARD, handoutRef: nextRef() }) },
   { name: 'edit a card', action: 'card.edit', call: () => adminFetch(cookie, `/cards/${draft}`, 'PUT', { ...NEW_CARD, consentOn: '2026-11-18', consentMethod: 'paper', notes: '已核对' }) },
   { name: 'review a card', action: 'card.review', call: () => adminFetch(cookie, `/cards/${draft}/review`, 'POST', {}) },
   { name: 'publish a card', action: 'card.publish', call: () => adminFetch(cookie, `/cards/${draft}/publish`, 'POST', {}) },

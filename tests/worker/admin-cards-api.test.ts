@@ -2,7 +2,7 @@ import { env, exports } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadDemo } from '../../scripts/demo/load-demo';
 import { getDb } from '../../worker/db/client';
-import { adminFetch, coordinatorCookie, countRows, NEW_CARD } from './admin-helpers';
+import { adminFetch, coordinatorCookie, countRows, NEW_CARD, nextRef } from './admin-helpers';
 
 let cookie = '';
 type CardBody = { card: Record<string, unknown> & { code: string; status: string }; privacy: { field: string; kind: string; found: string }[] };
@@ -11,7 +11,7 @@ const audits = (action: string) => countRows('SELECT count(*) AS n FROM audit_lo
 const publicCard = (code: string) => exports.default.fetch(`http://shouwang.test/api/cards/${code}`);
 
 async function create(fields: Partial<typeof NEW_CARD> = {}): Promise<CardBody> {
-  const res = await adminFetch(cookie, '/cards', 'POST', { ...NEW_CARD, ...fields });
+  const res = await adminFetch(cookie, '/cards', 'POST', { ...NEW_CARD, handoutRef: nextRef(), ...fields });
   expect(res.status).toBe(201);
   return (await res.json()) as CardBody;
 }
@@ -24,7 +24,7 @@ beforeAll(async () => {
 describe('creating and listing cards', () => {
   it('creates a draft with a fresh public code, its private record and an audit row', async () => {
     const before = await audits('card.create');
-    const { card, privacy } = await create();
+    const { card, privacy } = await create({ handoutRef: '登记-2026-107' });
     expect(card.code).toMatch(/^[A-HJKMNP-Z2-9]{5}$/);
     expect(card).toMatchObject({ status: 'draft', alias: '朵朵', age: 8, handoutRef: '登记-2026-107', reviewedAt: null });
     expect(privacy).toEqual([]);
@@ -65,7 +65,7 @@ describe('from draft to the wall', () => {
     const noConsent = await adminFetch(cookie, `/cards/${card.code}/publish`, 'POST', {});
     expect(((await noConsent.json()) as ErrorBody).error.message).toContain('监护人同意');
 
-    const edited = await adminFetch(cookie, `/cards/${card.code}`, 'PUT', { ...NEW_CARD, consentOn: '2026-11-18', consentMethod: 'paper' });
+    const edited = await adminFetch(cookie, `/cards/${card.code}`, 'PUT', { ...NEW_CARD, handoutRef: card.handoutRef, consentOn: '2026-11-18', consentMethod: 'paper' });
     expect(edited.status).toBe(200);
     expect(((await edited.json()) as CardBody).card.reviewedAt).not.toBeNull(); // private fields do not clear the review
 
@@ -76,7 +76,7 @@ describe('from draft to the wall', () => {
     expect(await audits('card.publish')).toBe(before + 1);
     const face = (await (await publicCard(card.code)).json()) as { card: Record<string, unknown> };
     expect(face.card).toMatchObject({ code: card.code, alias: '朵朵' });
-    expect(JSON.stringify(face)).not.toContain('登记-2026-107');
+    expect(JSON.stringify(face)).not.toContain(String(card.handoutRef));
   });
 
   it('blocks publishing while the privacy check finds something, and says exactly what', async () => {
@@ -139,5 +139,16 @@ describe('the campaign settings', () => {
     const res = await adminFetch(cookie, '/campaign', 'PUT', { ...campaign, dropoffDeadline: '2020-01-01' });
     expect(res.status).toBe(400);
     expect(((await res.json()) as ErrorBody).error.fields.dropoffDeadline).toContain('不能早于');
+  });
+});
+
+describe('one card per child per campaign', () => {
+  it('refuses a second card with the same school register number, naming the field', async () => {
+    await create({ handoutRef: '登记-2026-900' });
+    const res = await adminFetch(cookie, '/cards', 'POST', { ...NEW_CARD, handoutRef: '登记-2026-900' });
+    expect(res.status).toBe(409);
+    const { error } = (await res.json()) as ErrorBody;
+    expect(error.code).toBe('duplicate_handout');
+    expect(error.fields.handoutRef).toContain('登记-2026-900');
   });
 });

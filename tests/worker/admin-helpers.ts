@@ -38,3 +38,7 @@ export const NEW_CARD = {
   consentMethod: '',
   notes: '',
 };
+
+let refs = 0;
+/** A school register number not used yet in this test file. */
+export const nextRef = () => `登记-T${++refs}`;

@@ -128,6 +128,9 @@ export const cardPrivate = sqliteTable(
     cardId: integer('card_id')
       .primaryKey()
       .references(() => cards.id, { onDelete: 'cascade' }),
+    campaignId: integer('campaign_id')
+      .notNull()
+      .references(() => campaigns.id),
     /** The school's own reference (e.g. its register number), resolved offline. */
     handoutRef: text('handout_ref').notNull(),
     /** The day the guardian agreed to publish the wish (YYYY-MM-DD). */
@@ -136,6 +139,8 @@ export const cardPrivate = sqliteTable(
     notes: text('notes').notNull().default(''),
   },
   (t) => [
+    // One card per child per campaign: a re-imported spreadsheet cannot duplicate cards.
+    uniqueIndex('card_private_one_per_handout').on(t.campaignId, t.handoutRef),
     check('card_private_consent_method_valid', sql`${t.consentMethod} IS NULL OR ${oneOf(t.consentMethod, CONSENT_METHODS)}`),
     check('card_private_consent_complete', sql`(${t.consentOn} IS NULL) = (${t.consentMethod} IS NULL)`),
     check('card_private_consent_date_shape', sql`${t.consentOn} IS NULL OR ${t.consentOn} GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'`),

@@ -14,7 +14,21 @@ import { checkCardPrivacy, type PrivacyFinding } from './privacy-check';
 
 export type CardChange =
   | { ok: true; card: ConsoleCard; findings: PrivacyFinding[] }
-  | { ok: false; code: 'card_not_found' | 'conflict' | 'not_allowed'; message: string; findings?: PrivacyFinding[] };
+  | { ok: false; code: 'card_not_found' | 'conflict' | 'not_allowed'; message: string; findings?: PrivacyFinding[] }
+  | { ok: false; code: 'duplicate_handout'; message: string; fields: { handoutRef: string } };
+
+const causes = (err: unknown) => {
+  const out: string[] = [];
+  for (let e: unknown = err; e instanceof Error; e = e.cause) out.push(e.message);
+  return out.join(' | ');
+};
+
+/** The unique index refused a second card for the same child in one campaign. */
+function duplicateHandout(err: unknown, handoutRef: string): CardChange | null {
+  if (!causes(err).includes('card_private.campaign_id, card_private.handout_ref')) return null;
+  const message = `本次活动里已经有登记编号为“${handoutRef}”的心愿卡，一个孩子只建一张卡`;
+  return { ok: false, code: 'duplicate_handout', message, fields: { handoutRef: message } };
+}
 
 const PUBLIC_WORDING = ['alias', 'wish', 'sizeNote'] as const;
 const PUBLIC_FIELDS = ['alias', 'age', 'gradeBand', 'category', ...PUBLIC_WORDING] as const;
@@ -28,11 +42,13 @@ async function done(db: Db, code: string): Promise<CardChange> {
   return { ok: true, card, findings: checkCardPrivacy(card, await privacyContext(db)) };
 }
 
-async function settle(db: Db, code: string, write: () => Promise<unknown>): Promise<CardChange> {
+async function settle(db: Db, code: string, write: () => Promise<unknown>, handoutRef = ''): Promise<CardChange> {
   try {
     await write();
   } catch (err) {
     if (lostRace(err)) return { ok: false, code: 'conflict', message: '这张卡刚被别人改过或状态已变，请刷新后再试' };
+    const duplicate = duplicateHandout(err, handoutRef);
+    if (duplicate) return duplicate;
     throw err;
   }
   return done(db, code);
@@ -60,6 +76,7 @@ export async function createCard(db: Db, campaignId: number, fields: CardFields,
         guardedAudit(db, { actorKind: 'coordinator', actorId, action: 'card.create', subjectKind: 'card', subjectId: cardIdByCode(code), detail: { code }, at: now }),
         db.insert(cardPrivate).values({
           cardId: cardIdByCode(code),
+          campaignId,
           handoutRef: fields.handoutRef,
           consentOn: fields.consentOn,
           consentMethod: fields.consentMethod,
@@ -68,9 +85,10 @@ export async function createCard(db: Db, campaignId: number, fields: CardFields,
       ]);
       return done(db, code);
     } catch (err) {
+      const duplicate = duplicateHandout(err, fields.handoutRef);
+      if (duplicate) return duplicate;
       // A code already taken: the unique index refused it, nothing was written; draw another.
-      const taken = String((err as Error).cause ?? err).includes('cards.code');
-      if (!taken || attempt >= 4) throw err;
+      if (!causes(err).includes('cards.code') || attempt >= 4) throw err;
     }
   }
 }
@@ -122,6 +140,7 @@ export async function updateCard(db: Db, code: string, fields: CardFields, actor
         .set({ handoutRef: fields.handoutRef, consentOn: fields.consentOn, consentMethod: fields.consentMethod, notes: fields.notes ?? '' })
         .where(eq(cardPrivate.cardId, current.id)),
     ]),
+    fields.handoutRef,
   );
 }
 

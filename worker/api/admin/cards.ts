@@ -19,7 +19,8 @@ const findingFields = (findings: PrivacyFinding[] = []) => Object.fromEntries(fi
 function answer(c: Context<AdminEnv>, result: CardChange, created = false) {
   if (result.ok) return c.json(cardJson(result.card, result.findings), created ? 201 : 200);
   const status = result.code === 'card_not_found' ? 404 : 409;
-  return apiError(c, status, result.code, result.message, findingFields(result.findings));
+  const fields = result.code === 'duplicate_handout' ? result.fields : findingFields(result.findings);
+  return apiError(c, status, result.code, result.message, fields);
 }
 
 adminCards.get('/', vValidator('query', CardFilterSchema, onInvalid), async (c) => {
