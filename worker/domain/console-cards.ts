@@ -53,8 +53,8 @@ const consoleColumns = {
 
 export const CONSOLE_PAGE_SIZE = 50;
 
-/** Cards matching the console's filters, newest first, a page at a time. */
-export async function listConsoleCards(db: Db, filter: CardFilter) {
+/** Cards matching the console's filters, newest first, a page at a time (exports ask for one big page). */
+export async function listConsoleCards(db: Db, filter: CardFilter, pageSize = CONSOLE_PAGE_SIZE) {
   const conditions: SQL[] = [];
   if (filter.status) conditions.push(eq(cards.status, filter.status));
   if (filter.category) conditions.push(eq(cards.category, filter.category));
@@ -71,12 +71,12 @@ export async function listConsoleCards(db: Db, filter: CardFilter) {
       .innerJoin(cardPrivate, eq(cardPrivate.cardId, cards.id))
       .where(where)
       .orderBy(desc(cards.createdAt), asc(cards.id))
-      .limit(CONSOLE_PAGE_SIZE)
-      .offset((filter.page - 1) * CONSOLE_PAGE_SIZE),
+      .limit(pageSize)
+      .offset((filter.page - 1) * pageSize),
     db.select({ n: count() }).from(cards).where(where),
   ]);
   const n = total?.n ?? 0;
-  return { cards: rows as ConsoleCard[], total: n, page: filter.page, pages: Math.max(1, Math.ceil(n / CONSOLE_PAGE_SIZE)) };
+  return { cards: rows as ConsoleCard[], total: n, page: filter.page, pages: Math.max(1, Math.ceil(n / pageSize)) };
 }
 
 /** One card with its coordinator-only record, by public code. */

@@ -11,6 +11,7 @@ import { adminAudit } from './audit';
 import { adminCampaign } from './campaign';
 import { adminCards } from './cards';
 import { adminRequestRules, requireCoordinator, type AdminEnv } from './guard';
+import { adminSpreadsheets } from './spreadsheets';
 
 /** The coordinators' JSON API, mounted at /api/admin. Everything but login needs a session. */
 export const adminApi = new Hono<AdminEnv>();
@@ -49,5 +50,6 @@ adminApi.get('/queues', async (c) => c.json({ queues: await consoleQueues(getDb(
 adminApi.route('/cards', adminCards);
 adminApi.route('/campaign', adminCampaign);
 adminApi.route('/audit', adminAudit);
+adminApi.route('/', adminSpreadsheets);
 
 adminApi.all('*', (c) => apiError(c, 404, 'not_found', '没有这个接口'));
