@@ -9,9 +9,9 @@ import { openPage } from './chromium';
 /** Console pages, read from site/pages/admin so that a new page is walked too. */
 async function consolePagePaths(): Promise<string[]> {
   const dir = path.join(ROOT, 'site/pages/admin');
-  const files = (await readdir(dir, { recursive: true })).filter((f) => f.endsWith('.astro'));
+  const files = (await readdir(dir, { recursive: true })).filter((f) => /\.(astro|ts)$/.test(f));
   return files
-    .map((f) => `/admin/${f.replace(/\.astro$/, '').replace(/(^|\/)index$/, '')}`.replace(/\[[^\]]+\]/g, '1'))
+    .map((f) => `/admin/${f.replace(/\.(astro|ts)$/, '').replace(/(^|\/)index$/, '$1')}`.replace(/\[[^\]]+\]/g, 'K7M3Q'))
     .filter((p) => p !== '/admin/login');
 }
 
@@ -58,7 +58,7 @@ describe('the coordinators’ console, in a browser without JavaScript', () => {
 
   it('every console page sends a visitor without a session to the login page', async () => {
     const paths = await consolePagePaths();
-    expect(paths).toContain('/admin/');
+    expect(paths).toEqual(expect.arrayContaining(['/admin/', '/admin/cards/', '/admin/cards/K7M3Q', '/admin/export/cards.csv', '/admin/import/']));
     for (const p of paths) {
       const res = await fetch(`${inject('baseUrl')}${p}`, { redirect: 'manual' });
       expect(res.status, p).toBe(303);
@@ -86,7 +86,7 @@ describe('the coordinators’ console, in a browser without JavaScript', () => {
     await page.context().close();
   });
 
-  it('the login page and the console home pass axe-core and are never cached', async () => {
+  it('the login page and every console page pass axe-core and are never cached', async () => {
     const page = await openPage({ bypassCSP: true });
     const found: Record<string, string[]> = {};
     const check = async (label: string) => {
@@ -101,6 +101,11 @@ describe('the coordinators’ console, in a browser without JavaScript', () => {
     await signIn(page);
     await page.waitForURL('**/admin/');
     await check('home');
+    for (const path of ['/admin/cards/', '/admin/cards/new', '/admin/cards/K7M3Q', '/admin/campaign', '/admin/audit', '/admin/import/']) {
+      const res = await page.goto(path);
+      expect(res?.headers()['cache-control'], path).toBe('no-store');
+      await check(path);
+    }
     expect(found).toEqual({});
     await page.context().close();
   });

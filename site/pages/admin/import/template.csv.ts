@@ -1,0 +1,9 @@
+import type { APIRoute } from 'astro';
+import { attachment, importTemplateCsv } from '../../../../worker/domain/card-export';
+
+export const prerender = false;
+
+export const GET: APIRoute = () =>
+  new Response(importTemplateCsv(), {
+    headers: { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': attachment('心愿卡导入模板.csv') },
+  });
