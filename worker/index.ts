@@ -1,9 +1,13 @@
-// The Worker entry (wrangler "main"): one origin for site and API.
+// The Worker entry (wrangler "main"): one origin for site and API, plus the scheduled jobs.
 import { handle } from '@astrojs/cloudflare/handler';
 import { createApp } from './app';
+import { runScheduledJobs } from './scheduled';
 
 const app = createApp(handle);
 
 export default {
   fetch: app.fetch,
+  async scheduled(controller, env, ctx) {
+    ctx.waitUntil(runScheduledJobs(env, new Date(controller.scheduledTime)));
+  },
 } satisfies ExportedHandler<Env>;

@@ -107,6 +107,15 @@ describe('the coordinators’ console, in a browser without JavaScript', () => {
       await check(path);
     }
     expect(found).toEqual({});
+    // On a 360 px phone nothing pushes the page sideways (wide tables scroll inside their box).
+    await page.setViewportSize({ width: 360, height: 740 });
+    const overflowing: string[] = [];
+    for (const path of ['/admin/', '/admin/cards/', '/admin/cards/new', '/admin/cards/K7M3Q', '/admin/campaign', '/admin/audit', '/admin/import/']) {
+      await page.goto(path);
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      if (width > 360) overflowing.push(`${path}: ${width}px`);
+    }
+    expect(overflowing).toEqual([]);
     await page.context().close();
   });
 });
