@@ -7,6 +7,7 @@ import type { Db } from '../db/client';
 import { cardPrivate, cards, schools } from '../db/schema';
 import type { CardFilter } from '../schemas/card';
 import type { PrivacyContext } from './privacy-check';
+import { publicColumns } from './public-cards';
 import type { CardCategory, CardStatus, ConsentMethod, GradeBand } from './vocabulary';
 
 export interface ConsoleCard {
@@ -31,16 +32,9 @@ export interface ConsoleCard {
 }
 
 const consoleColumns = {
+  ...publicColumns,
   id: cards.id,
   campaignId: cards.campaignId,
-  code: cards.code,
-  alias: cards.alias,
-  age: cards.age,
-  gradeBand: cards.gradeBand,
-  category: cards.category,
-  wish: cards.wish,
-  sizeNote: cards.sizeNote,
-  status: cards.status,
   reviewedAt: cards.reviewedAt,
   publishedAt: cards.publishedAt,
   withdrawnReason: cards.withdrawnReason,

@@ -21,7 +21,8 @@ export interface PublicCard {
   status: (typeof PUBLIC_CARD_STATUSES)[number];
 }
 
-const publicColumns = {
+/** The columns of a card's public face: the only ones public code selects. */
+export const publicColumns = {
   code: cards.code,
   alias: cards.alias,
   age: cards.age,
