@@ -13,7 +13,7 @@ export default defineConfig(async () => {
               // The Hono app alone: vitest cannot load Astro's virtual modules.
               main: './tests/worker/test-entry.ts',
               wrangler: { configPath: './wrangler.jsonc' },
-              miniflare: { bindings: { TEST_MIGRATIONS: migrations, SHOUWANG_ENV: 'test' } },
+              miniflare: { bindings: { TEST_MIGRATIONS: migrations, SHOUWANG_ENV: 'test', SIGNUP_RATE_LIMIT: '1000', SIGNUP_RATE_WINDOW_SECONDS: '60' } },
             }),
           ],
           test: {

@@ -131,6 +131,12 @@ CREATE TABLE `login_throttle` (
 	`locked_until` integer
 );
 --> statement-breakpoint
+CREATE TABLE `rate_counters` (
+	`key` text PRIMARY KEY NOT NULL,
+	`window_started_at` integer NOT NULL,
+	`count` integer NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE `schools` (
 	`id` integer PRIMARY KEY NOT NULL,
 	`slug` text NOT NULL,
@@ -143,6 +149,16 @@ CREATE TABLE `schools` (
 );
 --> statement-breakpoint
 CREATE UNIQUE INDEX `schools_slug_unique` ON `schools` (`slug`);--> statement-breakpoint
+CREATE TABLE `signup_repeats` (
+	`id` integer PRIMARY KEY NOT NULL,
+	`volunteer_id` integer NOT NULL,
+	`token_hash` text NOT NULL,
+	`created_at` integer DEFAULT (CAST(unixepoch('subsec') * 1000 AS INTEGER)) NOT NULL,
+	FOREIGN KEY (`volunteer_id`) REFERENCES `volunteers`(`id`) ON UPDATE no action ON DELETE cascade
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `signup_repeats_token_hash_unique` ON `signup_repeats` (`token_hash`);--> statement-breakpoint
+CREATE INDEX `signup_repeats_volunteer` ON `signup_repeats` (`volunteer_id`);--> statement-breakpoint
 CREATE TABLE `volunteers` (
 	`id` integer PRIMARY KEY NOT NULL,
 	`name` text,
@@ -158,6 +174,7 @@ CREATE TABLE `volunteers` (
 	`agreed_privacy_version` text NOT NULL,
 	`agreed_at` integer NOT NULL,
 	`access_token_hash` text,
+	`last_active_at` integer DEFAULT (CAST(unixepoch('subsec') * 1000 AS INTEGER)) NOT NULL,
 	`decided_at` integer,
 	`decided_by` integer,
 	`erased_at` integer,

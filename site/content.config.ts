@@ -71,4 +71,12 @@ const news = defineCollection({
   schema: document,
 });
 
-export const collections = { plans, letters, appeals, news };
+/** The texts volunteers agree to: the code of conduct and the privacy notice, versioned. */
+const policies = defineCollection({
+  loader: from('policies'),
+  schema: document.extend({
+    version: z.string().regex(/^\d{4}-\d{2}$/, '版本格式应为 YYYY-MM'),
+  }),
+});
+
+export const collections = { plans, letters, appeals, news, policies };

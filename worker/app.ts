@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { HTTPException } from 'hono/http-exception';
 import { api } from './api/index';
 import { apiError } from './api/errors';
 import { securityHeaders } from './http/security-headers';
@@ -22,6 +23,10 @@ export function createApp(site?: SiteHandler) {
     return site(c.req.raw, c.env, c.executionCtx as ExecutionContext);
   });
   app.onError((err, c) => {
+    // Hono's own refusals (e.g. a body that is not JSON) are the client's mistake: a 4xx, not a 500.
+    if (err instanceof HTTPException && err.status < 500) {
+      return apiError(c, err.status, err.status === 400 ? 'invalid_json' : 'bad_request', '请求的格式不对：请发送 JSON');
+    }
     // Log the cause for operators; the answer names no table, SQL or stack.
     console.error('unhandled error', c.req.method, new URL(c.req.url).pathname, err instanceof Error ? err.message : err);
     if (isApi(new URL(c.req.url).pathname)) return apiError(c, 500, 'internal', '服务器出了点问题，请稍后再试');

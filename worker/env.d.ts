@@ -6,6 +6,9 @@ declare namespace Cloudflare {
     ASSETS: Fetcher;
     /** "local" under wrangler dev and tests; unset in production. */
     SHOUWANG_ENV?: string;
+    /** Sign-ups allowed per address per window (wrangler vars): strict in production. */
+    SIGNUP_RATE_LIMIT?: string;
+    SIGNUP_RATE_WINDOW_SECONDS?: string;
   }
 }
 interface Env extends Cloudflare.Env {}

@@ -61,7 +61,7 @@ export async function seedLocalDemo(persistTo: string): Promise<DemoLoadResult> 
 /** Serves the built site and API with `wrangler dev` on 127.0.0.1. */
 export function serveBuilt(port: number, persistTo: string, quiet = false): ChildProcess {
   return wrangler(
-    ['dev', '--ip', '127.0.0.1', '--port', String(port), '--persist-to', persistTo, '--show-interactive-dev-session=false', '--var', 'SHOUWANG_ENV:local'],
+    ['dev', '--ip', '127.0.0.1', '--port', String(port), '--persist-to', persistTo, '--show-interactive-dev-session=false', '--var', 'SHOUWANG_ENV:local', '--var', 'SIGNUP_RATE_LIMIT:1000', '--var', 'SIGNUP_RATE_WINDOW_SECONDS:60'],
     { quiet },
   );
 }

@@ -39,7 +39,9 @@ describe('the schema has nowhere to put a child’s identity', () => {
       'coordinator_sessions',
       'coordinators',
       'login_throttle',
+      'rate_counters',
       'schools',
+      'signup_repeats',
       'volunteers',
     ]);
   });

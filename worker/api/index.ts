@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { adminApi } from './admin/index';
 import { cardsApi } from './cards';
 import { health } from './health';
+import { meApi, volunteersApi } from './volunteers';
 
 /** The JSON API, mounted at /api. Unknown paths and errors are answered in worker/app.ts. */
 export const api = new Hono<{ Bindings: Env }>();
@@ -9,3 +10,5 @@ export const api = new Hono<{ Bindings: Env }>();
 api.route('/health', health);
 api.route('/cards', cardsApi);
 api.route('/admin', adminApi);
+api.route('/volunteers', volunteersApi);
+api.route('/me', meApi);

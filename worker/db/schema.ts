@@ -168,6 +168,10 @@ export const volunteers = sqliteTable(
     agreedAt: integer('agreed_at', { mode: 'timestamp_ms' }).notNull(),
     /** SHA-256 of the private link's token; the token itself is never stored. */
     accessTokenHash: text('access_token_hash').unique(),
+    /** Last sign-up, private-page visit or claim: the retention period runs from here. */
+    lastActiveAt: integer('last_active_at', { mode: 'timestamp_ms' })
+      .notNull()
+      .default(sql`(CAST(unixepoch('subsec') * 1000 AS INTEGER))`),
     decidedAt: integer('decided_at', { mode: 'timestamp_ms' }),
     decidedBy: integer('decided_by').references(() => coordinators.id),
     erasedAt: integer('erased_at', { mode: 'timestamp_ms' }),
@@ -181,6 +185,32 @@ export const volunteers = sqliteTable(
     index('volunteers_status').on(t.status),
   ],
 );
+
+/**
+ * A second sign-up with a mobile number already registered. It gets a private
+ * link of its own that shows only "received, being checked", so the person
+ * typing learns nothing about the existing volunteer; coordinators see it and
+ * can send the owner a fresh link.
+ */
+export const signupRepeats = sqliteTable(
+  'signup_repeats',
+  {
+    id: integer('id').primaryKey(),
+    volunteerId: integer('volunteer_id')
+      .notNull()
+      .references(() => volunteers.id, { onDelete: 'cascade' }),
+    tokenHash: text('token_hash').notNull().unique(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('signup_repeats_volunteer').on(t.volunteerId)],
+);
+
+/** Per-key counters for rate limits (sign-ups per address), one row per key and window. */
+export const rateCounters = sqliteTable('rate_counters', {
+  key: text('key').primaryKey(),
+  windowStartedAt: integer('window_started_at', { mode: 'timestamp_ms' }).notNull(),
+  count: integer('count').notNull(),
+});
 
 /** A volunteer–card match and its lifecycle. */
 export const claims = sqliteTable(

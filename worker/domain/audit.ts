@@ -8,7 +8,8 @@ export interface AuditEntry {
   actorId: number | null;
   action: string;
   subjectKind: string;
-  subjectId: number | null;
+  /** The record's id, or a subquery that finds it within the same batch. */
+  subjectId: number | null | SQL;
   /** Non-personal details only: ids, field names, counts, statuses. */
   detail?: Record<string, unknown>;
   at?: Date;
@@ -40,7 +41,7 @@ export const LOST_RACE = 'audit_log_actor_kind_valid';
  * whole batch. So a change that lost a race writes nothing, and a change is
  * never written without its audit row.
  */
-export function guardedAudit(db: Db, entry: Omit<AuditEntry, 'subjectId'> & { subjectId: number | SQL }) {
+export function guardedAudit(db: Db, entry: AuditEntry) {
   const at = (entry.at ?? new Date()).getTime();
   // Columns in table order: id, at, actor_kind, actor_id, action, subject_kind, subject_id, detail.
   return db.insert(auditLog).select(sql`

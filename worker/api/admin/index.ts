@@ -12,6 +12,7 @@ import { adminCampaign } from './campaign';
 import { adminCards } from './cards';
 import { adminRequestRules, requireCoordinator, type AdminEnv } from './guard';
 import { adminSpreadsheets } from './spreadsheets';
+import { adminVolunteers } from './volunteers';
 
 /** The coordinators' JSON API, mounted at /api/admin. Everything but login needs a session. */
 export const adminApi = new Hono<AdminEnv>();
@@ -51,5 +52,6 @@ adminApi.route('/cards', adminCards);
 adminApi.route('/campaign', adminCampaign);
 adminApi.route('/audit', adminAudit);
 adminApi.route('/', adminSpreadsheets);
+adminApi.route('/volunteers', adminVolunteers);
 
 adminApi.all('*', (c) => apiError(c, 404, 'not_found', '没有这个接口'));

@@ -1,0 +1,47 @@
+/**
+ * A volunteer's access without a password: the private link's token, carried
+ * afterwards in an HttpOnly cookie (pages) or an Authorization: Bearer header
+ * (API). Only the token's SHA-256 is stored.
+ */
+import { and, eq, isNull, lt } from 'drizzle-orm';
+import type { Db } from '../db/client';
+import { signupRepeats, volunteers } from '../db/schema';
+import { readCookie } from './session';
+import { hashToken } from './token';
+
+export const VOLUNTEER_COOKIE = 'sw_vol';
+/** The cookie lasts as long as the retention period allows a link to work: a year, renewed on each visit. */
+const COOKIE_MAX_AGE_S = 365 * 24 * 60 * 60;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export type VolunteerAccess = { kind: 'volunteer'; volunteerId: number } | { kind: 'repeat' };
+
+/** Whom a token opens the door for, or null. Visits keep the retention clock running (at most one write a day). */
+export async function volunteerAccess(db: Db, token: string | undefined, now = new Date()): Promise<VolunteerAccess | null> {
+  if (!token || token.length < 20 || token.length > 200) return null;
+  const hash = await hashToken(token);
+  const row = await db
+    .select({ id: volunteers.id, lastActiveAt: volunteers.lastActiveAt })
+    .from(volunteers)
+    .where(and(eq(volunteers.accessTokenHash, hash), isNull(volunteers.erasedAt)))
+    .get();
+  if (row) {
+    if (now.getTime() - row.lastActiveAt.getTime() > DAY_MS) {
+      await db.update(volunteers).set({ lastActiveAt: now }).where(and(eq(volunteers.id, row.id), lt(volunteers.lastActiveAt, now)));
+    }
+    return { kind: 'volunteer', volunteerId: row.id };
+  }
+  const repeat = await db.select({ id: signupRepeats.id }).from(signupRepeats).where(eq(signupRepeats.tokenHash, hash)).get();
+  return repeat ? { kind: 'repeat' } : null;
+}
+
+/** The token a request carries: Bearer first (API), then the cookie (pages). */
+export function volunteerToken(request: Request): string | undefined {
+  const auth = request.headers.get('Authorization');
+  if (auth?.startsWith('Bearer ')) return auth.slice(7).trim();
+  return readCookie(request.headers.get('Cookie'), VOLUNTEER_COOKIE);
+}
+
+export function volunteerCookie(token: string, secure: boolean): string {
+  return [`${VOLUNTEER_COOKIE}=${token}`, 'Path=/', 'HttpOnly', 'SameSite=Lax', `Max-Age=${COOKIE_MAX_AGE_S}`, ...(secure ? ['Secure'] : [])].join('; ');
+}

@@ -1,0 +1,31 @@
+/** What a volunteer sees on their private page and from GET /api/me: their status and claims, no personal data. */
+import { desc, eq } from 'drizzle-orm';
+import type { VolunteerAccess } from '../auth/volunteer-access';
+import type { Db } from '../db/client';
+import { cards, claims, volunteers } from '../db/schema';
+import type { ClaimStatus, VolunteerStatus } from './vocabulary';
+
+export interface VolunteerOverview {
+  status: VolunteerStatus;
+  rejectReason: string | null;
+  claims: { id: number; cardCode: string; cardAlias: string; status: ClaimStatus; createdAt: Date; rejectReason: string | null }[];
+}
+
+export async function volunteerOverview(db: Db, access: VolunteerAccess): Promise<VolunteerOverview> {
+  // A repeat sign-up looks exactly like a new one: received, being checked, nothing claimed.
+  if (access.kind === 'repeat') return { status: 'pending', rejectReason: null, claims: [] };
+  const [me, rows] = await Promise.all([
+    db.select({ status: volunteers.status, rejectReason: volunteers.rejectReason }).from(volunteers).where(eq(volunteers.id, access.volunteerId)).get(),
+    db
+      .select({ id: claims.id, cardCode: cards.code, cardAlias: cards.alias, status: claims.status, createdAt: claims.createdAt, rejectReason: claims.rejectReason })
+      .from(claims)
+      .innerJoin(cards, eq(cards.id, claims.cardId))
+      .where(eq(claims.volunteerId, access.volunteerId))
+      .orderBy(desc(claims.createdAt)),
+  ]);
+  return {
+    status: (me?.status ?? 'pending') as VolunteerStatus,
+    rejectReason: me?.status === 'rejected' ? (me.rejectReason ?? null) : null,
+    claims: rows as VolunteerOverview['claims'],
+  };
+}
