@@ -19,8 +19,8 @@ export default defineConfig({
   }),
   integrations: [
     sitemap({
-      // The wish wall is rendered on demand, so the sitemap is told about it.
-      customPages: [`${site}/wall/`],
+      // The wish wall and the sign-up form are rendered on demand, so the sitemap is told about them.
+      customPages: [`${site}/wall/`, `${site}/volunteer/`],
       filter: (page) => !PRIVATE_PATHS.test(new URL(page).pathname),
     }),
   ],

@@ -11,7 +11,7 @@ import { hashToken } from './token';
 
 export const VOLUNTEER_COOKIE = 'sw_vol';
 /** The cookie lasts as long as the retention period allows a link to work: a year, renewed on each visit. */
-const COOKIE_MAX_AGE_S = 365 * 24 * 60 * 60;
+export const VOLUNTEER_COOKIE_MAX_AGE_S = 365 * 24 * 60 * 60;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 export type VolunteerAccess = { kind: 'volunteer'; volunteerId: number } | { kind: 'repeat' };
@@ -40,8 +40,4 @@ export function volunteerToken(request: Request): string | undefined {
   const auth = request.headers.get('Authorization');
   if (auth?.startsWith('Bearer ')) return auth.slice(7).trim();
   return readCookie(request.headers.get('Cookie'), VOLUNTEER_COOKIE);
-}
-
-export function volunteerCookie(token: string, secure: boolean): string {
-  return [`${VOLUNTEER_COOKIE}=${token}`, 'Path=/', 'HttpOnly', 'SameSite=Lax', `Max-Age=${COOKIE_MAX_AGE_S}`, ...(secure ? ['Secure'] : [])].join('; ');
 }
