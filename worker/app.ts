@@ -6,6 +6,9 @@ import { securityHeaders } from './http/security-headers';
 
 export type SiteHandler = (request: Request, env: Env, ctx: ExecutionContext) => Promise<Response>;
 
+/** A path fit for logs: a private link's token is replaced. */
+export const loggablePath = (path: string) => path.replace(/^\/v\/[^/]+/, '/v/[token]');
+
 const isApi = (path: string) => path === '/api' || path.startsWith('/api/');
 
 /**
@@ -28,7 +31,7 @@ export function createApp(site?: SiteHandler) {
       return apiError(c, err.status, err.status === 400 ? 'invalid_json' : 'bad_request', '请求的格式不对：请发送 JSON');
     }
     // Log the cause for operators; the answer names no table, SQL or stack.
-    console.error('unhandled error', c.req.method, new URL(c.req.url).pathname, err instanceof Error ? err.message : err);
+    console.error('unhandled error', c.req.method, loggablePath(new URL(c.req.url).pathname), err instanceof Error ? err.message : err);
     if (isApi(new URL(c.req.url).pathname)) return apiError(c, 500, 'internal', '服务器出了点问题，请稍后再试');
     return c.html('<!doctype html><html lang="zh-CN"><meta charset="utf-8"><title>出错了 · 守望</title><h1>出错了</h1><p>服务器出了点问题，请稍后再试。<a href="/">回到首页</a></p></html>', 500);
   });

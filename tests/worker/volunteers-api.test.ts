@@ -167,3 +167,23 @@ describe('vetting, a fresh link, erasure and retention', () => {
     expect(await countRows("SELECT count(*) AS n FROM audit_log WHERE action = 'volunteer.retention_erase'")).toBe(1);
   });
 });
+
+describe('keeping the private link out of logs', () => {
+  it('logs a private page’s path without its token', async () => {
+    const { loggablePath } = await import('../../worker/app');
+    expect(loggablePath('/v/abcDEF123_-xyz')).toBe('/v/[token]');
+    expect(loggablePath('/api/cards')).toBe('/api/cards');
+  });
+});
+
+describe('exporting volunteers', () => {
+  it('serves coordinators a CSV of volunteers, audited', async () => {
+    const cookie = await coordinatorCookie();
+    const res = await adminFetch(cookie, '/volunteers/export.csv?status=approved');
+    expect(res.headers.get('Content-Disposition')).toContain('attachment');
+    const text = await res.text();
+    expect(text).toContain('周演示,13800000001');
+    expect(text).not.toContain('郑演示');
+    expect(await countRows("SELECT count(*) AS n FROM audit_log WHERE action = 'export' AND detail LIKE '%volunteers%'")).toBe(1);
+  });
+});
