@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { adminApi } from './admin/index';
 import { cardsApi } from './cards';
+import { cardClaimsApi, claimsApi } from './claims';
 import { health } from './health';
 import { meApi, volunteersApi } from './volunteers';
 
@@ -9,6 +10,8 @@ export const api = new Hono<{ Bindings: Env }>();
 
 api.route('/health', health);
 api.route('/cards', cardsApi);
+api.route('/cards', cardClaimsApi);
+api.route('/claims', claimsApi);
 api.route('/admin', adminApi);
 api.route('/volunteers', volunteersApi);
 api.route('/me', meApi);

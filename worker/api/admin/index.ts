@@ -10,6 +10,7 @@ import { apiError, onInvalid } from '../errors';
 import { adminAudit } from './audit';
 import { adminCampaign } from './campaign';
 import { adminCards } from './cards';
+import { adminClaims } from './claims';
 import { adminRequestRules, requireCoordinator, type AdminEnv } from './guard';
 import { adminSpreadsheets } from './spreadsheets';
 import { adminVolunteers } from './volunteers';
@@ -53,5 +54,6 @@ adminApi.route('/campaign', adminCampaign);
 adminApi.route('/audit', adminAudit);
 adminApi.route('/', adminSpreadsheets);
 adminApi.route('/volunteers', adminVolunteers);
+adminApi.route('/claims', adminClaims);
 
 adminApi.all('*', (c) => apiError(c, 404, 'not_found', '没有这个接口'));
