@@ -41,3 +41,11 @@ export function volunteerToken(request: Request): string | undefined {
   if (auth?.startsWith('Bearer ')) return auth.slice(7).trim();
   return readCookie(request.headers.get('Cookie'), VOLUNTEER_COOKIE);
 }
+
+/**
+ * The hidden form token for a volunteer's state-changing forms (claim, cancel,
+ * delivered): derived from their private token, so another site cannot know it.
+ */
+export async function volunteerFormToken(token: string): Promise<string> {
+  return (await hashToken(`form:${token}`)).slice(0, 32);
+}

@@ -2,13 +2,27 @@
 import { desc, eq } from 'drizzle-orm';
 import type { VolunteerAccess } from '../auth/volunteer-access';
 import type { Db } from '../db/client';
-import { cards, claims, volunteers } from '../db/schema';
+import { campaigns, cards, claims, volunteers } from '../db/schema';
 import type { ClaimStatus, VolunteerStatus } from './vocabulary';
 
 export interface VolunteerOverview {
   status: VolunteerStatus;
   rejectReason: string | null;
-  claims: { id: number; cardCode: string; cardAlias: string; status: ClaimStatus; createdAt: Date; rejectReason: string | null }[];
+  claims: {
+    id: number;
+    cardCode: string;
+    cardAlias: string;
+    status: ClaimStatus;
+    createdAt: Date;
+    approvedAt: Date | null;
+    deliveredAt: Date | null;
+    receivedAt: Date | null;
+    endedAt: Date | null;
+    rejectReason: string | null;
+    campaignName: string;
+    dropoffPlace: string;
+    dropoffDeadline: Date;
+  }[];
 }
 
 export async function volunteerOverview(db: Db, access: VolunteerAccess): Promise<VolunteerOverview> {
@@ -17,9 +31,24 @@ export async function volunteerOverview(db: Db, access: VolunteerAccess): Promis
   const [me, rows] = await Promise.all([
     db.select({ status: volunteers.status, rejectReason: volunteers.rejectReason }).from(volunteers).where(eq(volunteers.id, access.volunteerId)).get(),
     db
-      .select({ id: claims.id, cardCode: cards.code, cardAlias: cards.alias, status: claims.status, createdAt: claims.createdAt, rejectReason: claims.rejectReason })
+      .select({
+        id: claims.id,
+        cardCode: cards.code,
+        cardAlias: cards.alias,
+        status: claims.status,
+        createdAt: claims.createdAt,
+        approvedAt: claims.approvedAt,
+        deliveredAt: claims.deliveredAt,
+        receivedAt: claims.receivedAt,
+        endedAt: claims.endedAt,
+        rejectReason: claims.rejectReason,
+        campaignName: campaigns.name,
+        dropoffPlace: campaigns.dropoffPlace,
+        dropoffDeadline: campaigns.dropoffDeadline,
+      })
       .from(claims)
       .innerJoin(cards, eq(cards.id, claims.cardId))
+      .innerJoin(campaigns, eq(campaigns.id, cards.campaignId))
       .where(eq(claims.volunteerId, access.volunteerId))
       .orderBy(desc(claims.createdAt)),
   ]);

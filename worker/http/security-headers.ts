@@ -27,12 +27,12 @@ export const securityHeaders: MiddlewareHandler = async (c, next) => {
   // Private links carry tokens in their path: never send them to another site.
   h.set('Referrer-Policy', 'same-origin');
   h.set('X-Frame-Options', 'DENY');
-  // Volunteers' private pages: the address is a key, so never cached and never sent onward.
+  // Volunteers' private pages are never cached. The private link's own page (its address is the
+  // key) sends no Referer at all; it has no forms, because with no-referrer browsers send
+  // "Origin: null" on a POST, which the origin checks rightly refuse. /me carries no token in its address.
   const path = new URL(c.req.url).pathname;
-  if (path.startsWith('/v/') || path === '/me' || path === '/me/') {
-    h.set('Referrer-Policy', 'no-referrer');
-    h.set('Cache-Control', 'no-store');
-  }
+  if (path.startsWith('/v/')) h.set('Referrer-Policy', 'no-referrer');
+  if (path.startsWith('/v/') || path === '/me' || path === '/me/') h.set('Cache-Control', 'no-store');
   // WeChat's browser caches HTML hard; make it revalidate so updates show.
   if (h.get('Content-Type')?.startsWith('text/html') && !h.has('Cache-Control')) {
     h.set('Cache-Control', 'no-cache');

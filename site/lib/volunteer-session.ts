@@ -1,0 +1,25 @@
+import { isCrossSite, sameSecret } from '../../worker/auth/request-origin';
+import { volunteerAccess, volunteerFormToken, volunteerToken, type VolunteerAccess } from '../../worker/auth/volunteer-access';
+import type { Db } from '../../worker/db/client';
+
+export interface VolunteerSession {
+  access: VolunteerAccess;
+  formToken: string;
+}
+
+/** The volunteer signed in on this browser (their private link's cookie), with their form token. */
+export async function volunteerSession(db: Db, request: Request): Promise<VolunteerSession | null> {
+  const token = volunteerToken(request);
+  const access = await volunteerAccess(db, token);
+  return access && token ? { access, formToken: await volunteerFormToken(token) } : null;
+}
+
+/** Whether a volunteer's form post may change anything: same site, and the form token matches. */
+export function volunteerPostAllowed(request: Request, session: VolunteerSession | null, posted: string | undefined): boolean {
+  return !!session && !isCrossSite(request) && sameSecret(posted, session.formToken);
+}
+
+/** Where to go back to after signing up or opening a link: only a card on the wall. */
+export function safeCardPath(next: string | null | undefined): string | null {
+  return next && /^\/wall\/[A-HJKMNP-Z2-9]{4,12}$/.test(next) ? next : null;
+}
