@@ -51,4 +51,17 @@ describe('claiming from the wish wall, without JavaScript', () => {
     expect(card.card.status).toBe('open');
     await page.context().close();
   });
+
+  it('a visitor narrows the wall by category with a plain GET form', async () => {
+    const page = await openPage({ javaScriptEnabled: false, viewport: { width: 360, height: 740 } });
+    await page.goto('/wall/');
+    await page.getByLabel('类别').selectOption('sports');
+    await page.getByRole('button', { name: '筛选' }).click();
+    await page.waitForURL(/category=sports/);
+    const metas = await page.locator('.cards .meta').allTextContents();
+    expect(metas.length).toBeGreaterThan(0);
+    expect(metas.every((m) => m.includes('体育用品'))).toBe(true);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await page.context().close();
+  });
 });

@@ -79,3 +79,25 @@ describe('the API’s edges', () => {
     expect(res.headers.get('Content-Security-Policy')).toContain("frame-ancestors 'none'");
   });
 });
+
+describe('GET /api/cards filters and pages', () => {
+  it('filters by category, grade band and age group, as the wall does', async () => {
+    type Body = { cards: { category: string; gradeBand: string; age: number }[]; total: number; pages: number };
+    const books = (await (await get('/api/cards?category=books')).json()) as Body;
+    expect(books.cards.length).toBeGreaterThan(0);
+    expect(books.cards.every((c) => c.category === 'books')).toBe(true);
+    const young = (await (await get('/api/cards?age=3-6&gradeBand=lower_primary')).json()) as Body;
+    expect(young.cards.every((c) => c.age <= 6 && c.gradeBand === 'lower_primary')).toBe(true);
+    expect(young.total).toBe(young.cards.length);
+  });
+
+  it('pages the open cards and ignores unknown filter values rather than failing', async () => {
+    const all = (await (await get('/api/cards')).json()) as { total: number; pages: number; page: number };
+    expect(all).toMatchObject({ page: 1, pages: 1 }); // 24 open demo cards fill exactly one page of 24
+    expect(all.total).toBe(24);
+    const second = (await (await get('/api/cards?page=2')).json()) as { cards: unknown[] };
+    expect(second.cards).toHaveLength(0);
+    const odd = await get('/api/cards?category=cash&page=-1');
+    expect(odd.status).toBe(200);
+  });
+});

@@ -3,18 +3,19 @@ import { Hono } from 'hono';
 import { getDb } from '../db/client';
 import { campaignProgress, currentCampaign, findPublicCard, listOpenCards } from '../domain/public-cards';
 import { CardCodeParamsSchema } from '../schemas/card-code';
+import { WallFilterSchema } from '../schemas/wall-filter';
 import { apiError, onInvalid } from './errors';
 
 /** Public wish-card API: public faces only. */
 export const cardsApi = new Hono<{ Bindings: Env }>();
 
-cardsApi.get('/', async (c) => {
+cardsApi.get('/', vValidator('query', WallFilterSchema, onInvalid), async (c) => {
   const db = getDb(c.env.DB);
   const campaign = await currentCampaign(db);
-  if (!campaign) return c.json({ campaign: null, progress: null, cards: [] });
-  const [progress, cards] = await Promise.all([campaignProgress(db, campaign.id), listOpenCards(db, campaign.id)]);
+  if (!campaign) return c.json({ campaign: null, progress: null, cards: [], total: 0, page: 1, pages: 1 });
+  const [progress, list] = await Promise.all([campaignProgress(db, campaign.id), listOpenCards(db, campaign.id, c.req.valid('query'))]);
   const { id: _id, ...publicCampaign } = campaign;
-  return c.json({ campaign: publicCampaign, progress, cards });
+  return c.json({ campaign: publicCampaign, progress, ...list });
 });
 
 cardsApi.get('/:code', vValidator('param', CardCodeParamsSchema, onInvalid), async (c) => {

@@ -3,9 +3,10 @@
  * may show. Selects from `cards` only, column by column, so coordinator-only
  * fields (in `card_private`) and internal columns can never leak through here.
  */
-import { and, asc, count, eq, inArray } from 'drizzle-orm';
+import { and, asc, between, count, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { campaigns, cards } from '../db/schema';
+import { AGE_GROUPS, type WallFilter } from '../schemas/wall-filter';
 import type { CardCategory, CardStatus, GradeBand } from './vocabulary';
 
 export const PUBLIC_CARD_STATUSES = ['open', 'claimed', 'fulfilled'] as const satisfies readonly CardStatus[];
@@ -33,14 +34,27 @@ export const publicColumns = {
   status: cards.status,
 };
 
-/** Open cards of a campaign, oldest published first. */
-export async function listOpenCards(db: Db, campaignId: number): Promise<PublicCard[]> {
-  const rows = await db
-    .select(publicColumns)
-    .from(cards)
-    .where(and(eq(cards.campaignId, campaignId), eq(cards.status, 'open')))
-    .orderBy(asc(cards.publishedAt), asc(cards.id));
-  return rows as PublicCard[];
+export const WALL_PAGE_SIZE = 24;
+
+/** Open cards of a campaign matching the wall's filters, oldest published first, a page at a time. */
+export async function listOpenCards(db: Db, campaignId: number, filter: WallFilter = { category: '', gradeBand: '', age: '', page: 1 }) {
+  const conditions = [eq(cards.campaignId, campaignId), eq(cards.status, 'open')];
+  if (filter.category) conditions.push(eq(cards.category, filter.category));
+  if (filter.gradeBand) conditions.push(eq(cards.gradeBand, filter.gradeBand));
+  if (filter.age) conditions.push(between(cards.age, AGE_GROUPS[filter.age][0], AGE_GROUPS[filter.age][1]));
+  const where = and(...conditions);
+  const [rows, [total]] = await Promise.all([
+    db
+      .select(publicColumns)
+      .from(cards)
+      .where(where)
+      .orderBy(asc(cards.publishedAt), asc(cards.id))
+      .limit(WALL_PAGE_SIZE)
+      .offset((filter.page - 1) * WALL_PAGE_SIZE),
+    db.select({ n: count() }).from(cards).where(where),
+  ]);
+  const n = total?.n ?? 0;
+  return { cards: rows as PublicCard[], total: n, page: filter.page, pages: Math.max(1, Math.ceil(n / WALL_PAGE_SIZE)) };
 }
 
 /** One card by its public code, if it is on the wall (drafts and withdrawn cards are not). */
