@@ -101,7 +101,7 @@ describe('the coordinators’ console, in a browser without JavaScript', () => {
     await signIn(page);
     await page.waitForURL('**/admin/');
     await check('home');
-    for (const path of ['/admin/cards/', '/admin/cards/new', '/admin/cards/K7M3Q', '/admin/campaign', '/admin/audit', '/admin/import/', '/admin/volunteers/', '/admin/volunteers/1']) {
+    for (const path of ['/admin/cards/', '/admin/cards/new', '/admin/cards/K7M3Q', '/admin/campaign', '/admin/audit', '/admin/import/', '/admin/volunteers/', '/admin/volunteers/1', '/admin/claims/', '/admin/claims/1']) {
       const res = await page.goto(path);
       expect(res?.headers()['cache-control'], path).toBe('no-store');
       await check(path);
@@ -110,7 +110,7 @@ describe('the coordinators’ console, in a browser without JavaScript', () => {
     // On a 360 px phone nothing pushes the page sideways (wide tables scroll inside their box).
     await page.setViewportSize({ width: 360, height: 740 });
     const overflowing: string[] = [];
-    for (const path of ['/admin/', '/admin/cards/', '/admin/cards/new', '/admin/cards/K7M3Q', '/admin/campaign', '/admin/audit', '/admin/import/', '/admin/volunteers/', '/admin/volunteers/1']) {
+    for (const path of ['/admin/', '/admin/cards/', '/admin/cards/new', '/admin/cards/K7M3Q', '/admin/campaign', '/admin/audit', '/admin/import/', '/admin/volunteers/', '/admin/volunteers/1', '/admin/claims/', '/admin/claims/1']) {
       await page.goto(path);
       const width = await page.evaluate(() => document.documentElement.scrollWidth);
       if (width > 360) overflowing.push(`${path}: ${width}px`);

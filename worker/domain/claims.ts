@@ -95,7 +95,8 @@ const STEPS = {
   reject: { from: ['pending'], to: 'rejected', action: 'claim.reject', card: 'open' },
   cancel: { from: ['pending', 'approved'], to: 'cancelled', action: 'claim.cancel', card: 'open' },
   deliver: { from: ['approved'], to: 'delivered', action: 'claim.deliver' },
-  receive: { from: ['delivered'], to: 'received', action: 'claim.receive', card: 'fulfilled' },
+  // At the school gate a coordinator may confirm a gift whose volunteer never pressed "delivered".
+  receive: { from: ['approved', 'delivered'], to: 'received', action: 'claim.receive', card: 'fulfilled' },
 } as const satisfies Record<string, Step>;
 export type ClaimStep = keyof typeof STEPS;
 

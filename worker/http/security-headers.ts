@@ -32,7 +32,7 @@ export const securityHeaders: MiddlewareHandler = async (c, next) => {
   // "Origin: null" on a POST, which the origin checks rightly refuse. /me carries no token in its address.
   const path = new URL(c.req.url).pathname;
   if (path.startsWith('/v/')) h.set('Referrer-Policy', 'no-referrer');
-  if (path.startsWith('/v/') || path === '/me' || path === '/me/') h.set('Cache-Control', 'no-store');
+  if (path.startsWith('/v/') || path === '/me' || path.startsWith('/me/')) h.set('Cache-Control', 'no-store');
   // WeChat's browser caches HTML hard; make it revalidate so updates show.
   if (h.get('Content-Type')?.startsWith('text/html') && !h.has('Cache-Control')) {
     h.set('Cache-Control', 'no-cache');
