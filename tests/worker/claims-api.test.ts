@@ -111,3 +111,16 @@ describe('the claim’s life', () => {
     expect(await countRows("SELECT count(*) AS n FROM audit_log WHERE action = 'claim.expire'")).toBe(1);
   });
 });
+
+describe('claims for coordinators', () => {
+  it('lists a queue and exports claims as CSV, audited', async () => {
+    const list = (await (await adminFetch(cookie, '/claims?queue=awaiting_confirmation')).json()) as { claims: { status: string; volunteerName: string }[] };
+    expect(list.claims.length).toBeGreaterThan(0);
+    expect(list.claims.every((c) => c.status === 'delivered')).toBe(true);
+    expect((await adminFetch(cookie, '/claims?queue=nonsense')).status).toBe(400);
+    const res = await adminFetch(cookie, '/claims/export.csv?queue=all');
+    expect(res.headers.get('Content-Disposition')).toContain('attachment');
+    expect((await res.text()).split('\r\n')[0]).toBe('认领编号,心愿卡,称呼,志愿者,手机,状态,认领日期,批准日期,送达日期,确认收到日期,拒绝原因');
+    expect(await countRows("SELECT count(*) AS n FROM audit_log WHERE action = 'export' AND detail LIKE '%claims%'")).toBe(1);
+  });
+});

@@ -1,7 +1,11 @@
 import { vValidator } from '@hono/valibot-validator';
 import { Hono } from 'hono';
 import { getDb } from '../../db/client';
+import { attachment } from '../../domain/card-export';
+import { exportClaimsCsv } from '../../domain/claim-export';
+import { CLAIM_QUEUES, listClaims } from '../../domain/claim-queues';
 import { moveClaim } from '../../domain/claims';
+import * as v from 'valibot';
 import { RejectSchema } from '../../schemas/volunteer';
 import { claimAnswer, ClaimIdSchema } from '../claims';
 import { onInvalid } from '../errors';
@@ -9,6 +13,15 @@ import type { AdminEnv } from './guard';
 
 /** A coordinator's claim steps: /api/admin/claims/:id/approve, /reject, /receive. */
 export const adminClaims = new Hono<AdminEnv>();
+
+const QueueSchema = v.object({ queue: v.optional(v.picklist(CLAIM_QUEUES, '队列是 to_approve、awaiting_dropoff、awaiting_confirmation、overdue 或 all'), 'all') });
+
+adminClaims.get('/', vValidator('query', QueueSchema, onInvalid), async (c) => c.json({ claims: await listClaims(getDb(c.env.DB), c.req.valid('query').queue) }));
+
+adminClaims.get('/export.csv', vValidator('query', QueueSchema, onInvalid), async (c) => {
+  const file = await exportClaimsCsv(getDb(c.env.DB), c.req.valid('query').queue, c.var.session.coordinatorId);
+  return c.body(file.body, 200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': attachment(file.filename) });
+});
 
 adminClaims.post('/:id/approve', vValidator('param', ClaimIdSchema, onInvalid), async (c) =>
   claimAnswer(c, await moveClaim(getDb(c.env.DB), c.req.valid('param').id, 'approve', { kind: 'coordinator', id: c.var.session.coordinatorId })),
