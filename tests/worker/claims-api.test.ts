@@ -38,11 +38,12 @@ describe('claiming a card', () => {
     expect((await (await exports.default.fetch('http://shouwang.test/api/cards/K7M3Q')).json()) as object).toMatchObject({ card: { status: 'claimed' } });
   });
 
-  it('lets exactly one of many simultaneous claims on a card win; the others get card_unavailable', async () => {
+  it('lets exactly one of 50 simultaneous claims on a card win; the other 49 get card_unavailable', async () => {
     await env.DB.prepare("UPDATE campaigns SET claim_cap = 20").run();
-    const results = await Promise.all([1, 3, 1, 3, 1, 3, 1, 3].map((v) => claim('P4RT8', v)));
-    const statuses = results.map((r) => r.status).sort();
-    expect(statuses).toEqual([201, 409, 409, 409, 409, 409, 409, 409]);
+    const results = await Promise.all(Array.from({ length: 50 }, (_, i) => claim('P4RT8', i % 2 ? 1 : 3)));
+    const statuses = results.map((r) => r.status);
+    expect(statuses.filter((s) => s === 201)).toHaveLength(1);
+    expect(statuses.filter((s) => s === 409)).toHaveLength(49);
     for (const r of results.filter((r) => r.status === 409)) expect(((await r.json()) as ErrorBody).error.code).toBe('card_unavailable');
     expect(await countRows("SELECT count(*) AS n FROM claims c JOIN cards k ON k.id = c.card_id WHERE k.code = 'P4RT8'")).toBe(1);
     await env.DB.prepare("UPDATE campaigns SET claim_cap = 3").run();
@@ -51,7 +52,7 @@ describe('claiming a card', () => {
   it('holds a volunteer to the cap, even when their claims arrive at once', async () => {
     // Volunteer 1 has 2 live demo claims (+1 from the race above if they won it): cap 3.
     const live = await countRows("SELECT count(*) AS n FROM claims WHERE volunteer_id = 1 AND status IN ('pending','approved','delivered')");
-    const results = await Promise.all(['W2HX6', 'N9CF5', 'B3YJ7', 'T6GD2'].map((code) => claim(code, 1)));
+    const results = await Promise.all(['W2HX6', 'N9CF5', 'B3YJ7', 'T6GD2', 'J9TQ2', 'D3XM5', 'U6PC8', 'E8RH3', 'V2JK7', 'S5DW9'].map((code) => claim(code, 1)));
     const won = results.filter((r) => r.status === 201).length;
     expect(live + won).toBe(3);
     for (const r of results.filter((r) => r.status === 409)) expect(((await r.json()) as ErrorBody).error.code).toBe('claim_limit');
@@ -102,13 +103,39 @@ describe('the claim’s life', () => {
     expect(both.map((r) => r.status).sort()).toEqual([200, 409]);
   });
 
-  it('the scheduled job expires overdue claims and reopens their cards', async () => {
+  it('every step refuses from a wrong state with 409 and writes nothing', async () => {
+    const received = (await env.DB.prepare("SELECT c.id FROM claims c JOIN cards k ON k.id = c.card_id WHERE k.code = 'T2KA8'").first<{ id: number }>())!.id;
+    const before = await countRows('SELECT count(*) AS n FROM audit_log');
+    for (const path of ['approve', 'receive']) expect((await adminFetch(cookie, `/claims/${received}/${path}`, 'POST', {})).status, path).toBe(409);
+    expect((await adminFetch(cookie, `/claims/${received}/reject`, 'POST', { reason: '迟了' })).status).toBe(409);
+    for (const what of ['cancel', 'delivered'] as const) expect((await step(received, what, 1)).status, what).toBe(409);
+    expect(await env.DB.prepare('SELECT status FROM claims WHERE id = ?').bind(received).first()).toEqual({ status: 'received' });
+    expect(await countRows('SELECT count(*) AS n FROM audit_log')).toBe(before);
+  });
+
+  it('receive racing the expiry job leaves one consistent outcome', async () => {
+    const { claim: r } = (await (await claim('G7BN4', 2)).json()) as { claim: { id: number } };
+    await adminFetch(cookie, `/claims/${r.id}/approve`, 'POST', {});
+    await env.DB.prepare('UPDATE claims SET approved_at = ? WHERE id = ?').bind(Date.now() - 60 * 86_400_000, r.id).run();
+    const [received] = await Promise.all([adminFetch(cookie, `/claims/${r.id}/receive`, 'POST', {}), runScheduledJobs(env)]);
+    const status = (await env.DB.prepare('SELECT status FROM claims WHERE id = ?').bind(r.id).first<{ status: string }>())!.status;
+    const card = await cardStatus('G7BN4');
+    if (received.status === 200) expect([status, card]).toEqual(['received', 'fulfilled']);
+    else expect([status, card]).toEqual(['expired', 'open']);
+  });
+
+  it('the scheduled job expires exactly the overdue claims and reopens their cards', async () => {
     const { claim: e } = (await (await claim('M7WB8', 2)).json()) as { claim: { id: number } };
+    const { claim: fresh } = (await (await claim('Z4HR7', 2)).json()) as { claim: { id: number } };
     await env.DB.prepare('UPDATE claims SET created_at = ? WHERE id = ?').bind(Date.now() - 10 * 86_400_000, e.id).run();
+    const before = (await env.DB.prepare("SELECT id FROM claims WHERE status = 'expired'").all<{ id: number }>()).results.map((r) => r.id);
     await runScheduledJobs(env);
-    expect(await env.DB.prepare('SELECT status FROM claims WHERE id = ?').bind(e.id).first()).toEqual({ status: 'expired' });
+    const after = (await env.DB.prepare("SELECT id FROM claims WHERE status = 'expired'").all<{ id: number }>()).results.map((r) => r.id);
+    expect(after.filter((id) => !before.includes(id))).toContain(e.id);
+    expect(after).not.toContain(fresh.id);
     expect(await cardStatus('M7WB8')).toBe('open');
-    expect(await countRows("SELECT count(*) AS n FROM audit_log WHERE action = 'claim.expire'")).toBe(1);
+    expect(await cardStatus('Z4HR7')).toBe('claimed');
+    expect(await countRows("SELECT count(*) AS n FROM audit_log WHERE action = 'claim.expire'")).toBeGreaterThanOrEqual(1);
   });
 });
 

@@ -69,6 +69,7 @@ describe('POST /api/volunteers', () => {
       [{ ...SIGNUP, mobile: '12345', email: 'not-mail', helpTypes: ['money'], agreeCode: false }, ['agreeCode', 'email', 'helpTypes.0', 'mobile']],
       [{ ...SIGNUP, name: 'x'.repeat(5000), note: '<script>alert(1)</script>'.repeat(50) }, ['name', 'note']],
       [{ ...SIGNUP, name: 42, helpTypes: 'wish_cards' }, ['name']],
+      [{ ...SIGNUP, town: '青石\u0000镇', availability: '\u001b[31m周末' }, ['availability', 'town']],
     ];
     for (const [body, fields] of cases) {
       const res = await signUp(body);

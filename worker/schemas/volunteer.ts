@@ -2,6 +2,9 @@ import * as v from 'valibot';
 import { HELP_TYPES } from '../domain/vocabulary';
 
 const text = (message: string) => v.pipe(v.string(message), v.trim());
+/** No control characters (a pasted NUL or escape sequence is never part of a name or a place). */
+const printable = (message: string) => v.regex(/^[^\p{Cc}]*$/u, message);
+const printableLines = (message: string) => v.regex(/^[^\p{Cc}]*(\n[^\p{Cc}]*)*$/u, message);
 const agreed = (message: string) =>
   v.pipe(
     v.optional(v.union([v.boolean(), v.string()]), false),
@@ -11,7 +14,7 @@ const agreed = (message: string) =>
 
 /** A volunteer's sign-up: one schema for the form and POST /api/volunteers. */
 export const VolunteerSignupSchema = v.object({
-  name: v.pipe(text('请填写姓名'), v.nonEmpty('请填写您的姓名'), v.maxLength(20, '姓名不超过 20 个字')),
+  name: v.pipe(text('请填写姓名'), v.nonEmpty('请填写您的姓名'), v.maxLength(20, '姓名不超过 20 个字'), printable('姓名里有不能识别的字符')),
   mobile: v.pipe(
     text('请填写手机号'),
     v.transform((s) => s.replace(/[\s-]/g, '').replace(/^(\+?86)/, '')),
@@ -23,15 +26,15 @@ export const VolunteerSignupSchema = v.object({
     v.maxLength(100, '邮箱不超过 100 个字符'),
     v.transform((s) => (s ? s.toLowerCase() : null)),
   ),
-  town: v.pipe(text('请填写所在镇或区'), v.nonEmpty('请填写您住在哪个镇或区'), v.maxLength(30, '不超过 30 个字')),
+  town: v.pipe(text('请填写所在镇或区'), v.nonEmpty('请填写您住在哪个镇或区'), v.maxLength(30, '不超过 30 个字'), printable('这里有不能识别的字符')),
   helpTypes: v.pipe(
     v.union([v.array(v.string()), v.string()], '请选择想怎样帮忙'),
     v.transform((x) => [...new Set(Array.isArray(x) ? x : [x])]),
     v.array(v.picklist(HELP_TYPES, '请从列出的方式里选择')),
     v.minLength(1, '请至少选择一种帮忙的方式'),
   ),
-  availability: v.pipe(v.optional(text('格式不对'), ''), v.maxLength(100, '有空的时间不超过 100 个字')),
-  note: v.pipe(v.optional(text('格式不对'), ''), v.maxLength(300, '留言不超过 300 个字')),
+  availability: v.pipe(v.optional(text('格式不对'), ''), v.maxLength(100, '有空的时间不超过 100 个字'), printable('这里有不能识别的字符')),
+  note: v.pipe(v.optional(text('格式不对'), ''), v.transform((s) => s.replace(/\r\n?/g, '\n')), v.maxLength(300, '留言不超过 300 个字'), printableLines('留言里有不能识别的字符')),
   agreeCode: agreed('请阅读并同意儿童保护守则'),
   agreePrivacy: agreed('请阅读并同意隐私说明'),
   /** Honeypot: hidden from people, filled in by simple bots. */
