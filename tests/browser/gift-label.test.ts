@@ -1,7 +1,7 @@
-import jsQR from 'jsqr';
 import { describe, expect, inject, it } from 'vitest';
 import { DEMO_COORDINATOR } from '../../scripts/demo/demo-data';
 import { openPage } from './chromium';
+import { decodeQr } from './qr';
 
 describe('the gift label and the school gate', () => {
   it('a volunteer prints a label whose QR code opens the console’s page for the claim, where a coordinator confirms receipt in two taps', async () => {
@@ -12,19 +12,7 @@ describe('the gift label and the school gate', () => {
     await claimItem.getByRole('link', { name: '打印礼物标签' }).click();
     expect(await volunteer.getByText('心愿卡 W6QJ3').count()).toBe(1);
 
-    const size = 300;
-    const pixels = await volunteer.evaluate(async (size) => {
-      const svg = document.querySelector('.label-qr svg')!;
-      const img = new Image();
-      img.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(new XMLSerializer().serializeToString(svg))}`;
-      await img.decode();
-      const canvas = document.createElement('canvas');
-      canvas.width = canvas.height = size;
-      const ctx = canvas.getContext('2d')!;
-      ctx.drawImage(img, 0, 0, size, size);
-      return Array.from(ctx.getImageData(0, 0, size, size).data);
-    }, size);
-    const target = jsQR(new Uint8ClampedArray(pixels), size, size)?.data ?? '';
+    const target = (await decodeQr(volunteer, '.label-qr svg')) ?? '';
     expect(target).toMatch(new RegExp(`^${inject('baseUrl')}/admin/claims/\\d+$`));
     await volunteer.context().close();
 

@@ -1,8 +1,8 @@
-import jsQR from 'jsqr';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { TextItem } from 'pdfjs-dist/types/src/display/api';
 import { describe, expect } from 'vitest';
 import { test } from './chromium';
+import { decodeQr } from './qr';
 
 /** A4 in PDF points. */
 const A4 = { width: 595.28, height: 841.89 };
@@ -48,23 +48,6 @@ describe('the letter to parents on paper', () => {
 
   test('the QR code on the letter leads back to the letter’s own address', async ({ page }) => {
     await page.goto('/letter/');
-    const size = 300;
-    const pixels = await page.evaluate(async (size) => {
-      const svg = document.querySelector('.qr svg');
-      if (!svg) return null;
-      const img = new Image();
-      img.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(new XMLSerializer().serializeToString(svg))}`;
-      await img.decode();
-      const canvas = document.createElement('canvas');
-      canvas.width = canvas.height = size;
-      const ctx = canvas.getContext('2d')!;
-      ctx.fillStyle = '#fff';
-      ctx.fillRect(0, 0, size, size);
-      ctx.drawImage(img, 0, 0, size, size);
-      return Array.from(ctx.getImageData(0, 0, size, size).data);
-    }, size);
-    expect(pixels).not.toBeNull();
-    const decoded = jsQR(new Uint8ClampedArray(pixels!), size, size);
-    expect(decoded?.data).toBe(LETTER_URL);
+    expect(await decodeQr(page, '.qr svg')).toBe(LETTER_URL);
   });
 });
