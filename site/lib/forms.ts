@@ -3,7 +3,8 @@ import { fieldMessages, type FieldMessages } from '../../worker/schemas/field-me
 
 /** A posted form as plain strings (files and repeated keys are not used by these forms). */
 export async function readForm(request: Request): Promise<Record<string, string>> {
-  const form = await request.formData();
+  // A body that is not a form (malformed, wrong type) reads as an empty form: a 400 with messages, not a 500.
+  const form = await request.formData().catch(() => new FormData());
   const out: Record<string, string> = {};
   for (const [key, value] of form) if (typeof value === 'string') out[key] = value;
   return out;

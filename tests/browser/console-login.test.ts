@@ -56,6 +56,15 @@ describe('the coordinators’ console, in a browser without JavaScript', () => {
     await page.context().close();
   });
 
+  it('a login post that is not a form gets an answer, never a 500', async () => {
+    const base = inject('baseUrl');
+    for (const [type, body] of [['multipart/form-data; boundary=x', '--y\r\nbroken'], ['application/x-www-form-urlencoded', '%E4%ZZ=%'], ['text/plain', 'hello']]) {
+      const res = await fetch(`${base}/admin/login`, { method: 'POST', headers: { 'Content-Type': type!, Origin: base }, body });
+      expect(res.status, type).toBeGreaterThanOrEqual(400);
+      expect(res.status, type).toBeLessThan(500);
+    }
+  });
+
   it('every console page sends a visitor without a session to the login page', async () => {
     const paths = await consolePagePaths();
     expect(paths).toEqual(expect.arrayContaining(['/admin/', '/admin/cards/', '/admin/cards/K7M3Q', '/admin/export/cards.csv', '/admin/import/']));

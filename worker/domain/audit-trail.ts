@@ -1,6 +1,7 @@
 /** The audit trail as the console shows it: who did what, to which record, when. */
 import { and, count, desc, eq, like, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client';
+import { paged } from './paging';
 import { auditLog, coordinators } from '../db/schema';
 import type { AuditFilter } from '../schemas/audit';
 
@@ -12,7 +13,7 @@ export async function listAudit(db: Db, filter: AuditFilter) {
   if (filter.subjectKind) conditions.push(eq(auditLog.subjectKind, filter.subjectKind));
   if (filter.actor) conditions.push(eq(coordinators.username, filter.actor));
   const where = conditions.length ? and(...conditions) : undefined;
-  const [rows, [total]] = await Promise.all([
+  const list = await paged(
     db
       .select({
         id: auditLog.id,
@@ -31,7 +32,8 @@ export async function listAudit(db: Db, filter: AuditFilter) {
       .limit(AUDIT_PAGE_SIZE)
       .offset((filter.page - 1) * AUDIT_PAGE_SIZE),
     db.select({ n: count() }).from(auditLog).leftJoin(coordinators, eq(coordinators.id, auditLog.actorId)).where(where),
-  ]);
-  const n = total?.n ?? 0;
-  return { entries: rows, total: n, page: filter.page, pages: Math.max(1, Math.ceil(n / AUDIT_PAGE_SIZE)) };
+    filter.page,
+    AUDIT_PAGE_SIZE,
+  );
+  return { entries: list.items, total: list.total, page: list.page, pages: list.pages };
 }

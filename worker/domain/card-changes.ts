@@ -30,6 +30,8 @@ function duplicateHandout(err: unknown, handoutRef: string): CardChange | null {
   return { ok: false, code: 'duplicate_handout', message, fields: { handoutRef: message } };
 }
 
+const NOT_FOUND: CardChange = { ok: false, code: 'card_not_found', message: '没有找到这张心愿卡' };
+
 const PUBLIC_WORDING = ['alias', 'wish', 'sizeNote'] as const;
 const PUBLIC_FIELDS = ['alias', 'age', 'gradeBand', 'category', ...PUBLIC_WORDING] as const;
 const PRIVATE_FIELDS = ['handoutRef', 'consentOn', 'consentMethod', 'notes'] as const;
@@ -38,7 +40,7 @@ const cardIdByCode = (code: string) => sql`(SELECT id FROM cards WHERE code = ${
 
 async function done(db: Db, code: string): Promise<CardChange> {
   const card = await getConsoleCard(db, code);
-  if (!card) return { ok: false, code: 'card_not_found', message: '没有找到这张心愿卡' };
+  if (!card) return NOT_FOUND;
   return { ok: true, card, findings: checkCardPrivacy(card, await privacyContext(db)) };
 }
 
@@ -100,7 +102,7 @@ export async function createCard(db: Db, campaignId: number, fields: CardFields,
  */
 export async function updateCard(db: Db, code: string, fields: CardFields, actorId: number, now = new Date()): Promise<CardChange> {
   const current = await getConsoleCard(db, code);
-  if (!current) return { ok: false, code: 'card_not_found', message: '没有找到这张心愿卡' };
+  if (!current) return NOT_FOUND;
   const changed = [...PUBLIC_FIELDS, ...PRIVATE_FIELDS].filter((f) => (current[f] ?? null) !== (fields[f] ?? (f === 'notes' ? '' : null)));
   const publicChanged = changed.filter((f) => (PUBLIC_FIELDS as readonly string[]).includes(f));
   const wordingChanged = changed.some((f) => (PUBLIC_WORDING as readonly string[]).includes(f));
@@ -147,7 +149,7 @@ export async function updateCard(db: Db, code: string, fields: CardFields, actor
 /** A coordinator confirms they have read the child's wording. */
 export async function reviewCard(db: Db, code: string, actorId: number, now = new Date()): Promise<CardChange> {
   const current = await getConsoleCard(db, code);
-  if (!current) return { ok: false, code: 'card_not_found', message: '没有找到这张心愿卡' };
+  if (!current) return NOT_FOUND;
   if (current.status !== 'draft' || current.reviewedAt) return { ok: false, code: 'not_allowed', message: '只有还没审核过的草稿需要审核' };
   return settle(db, code, () =>
     db.batch([
@@ -163,7 +165,7 @@ export async function reviewCard(db: Db, code: string, actorId: number, now = ne
 /** Puts a draft on the wall: only once reviewed, with the guardian's consent recorded and nothing flagged. */
 export async function publishCard(db: Db, code: string, actorId: number, now = new Date()): Promise<CardChange> {
   const current = await getConsoleCard(db, code);
-  if (!current) return { ok: false, code: 'card_not_found', message: '没有找到这张心愿卡' };
+  if (!current) return NOT_FOUND;
   if (current.status !== 'draft') return { ok: false, code: 'not_allowed', message: '只有草稿可以发布' };
   if (!current.reviewedAt) return { ok: false, code: 'not_allowed', message: '请先审核心愿的措辞，再发布' };
   if (!current.consentOn) return { ok: false, code: 'not_allowed', message: '请先登记监护人同意公开心愿的日期和方式，再发布' };
@@ -191,7 +193,7 @@ export async function publishCard(db: Db, code: string, actorId: number, now = n
 /** Takes a draft or open card down, with the reason. A claimed card's claim must end first. */
 export async function withdrawCard(db: Db, code: string, reason: string, actorId: number, now = new Date()): Promise<CardChange> {
   const current = await getConsoleCard(db, code);
-  if (!current) return { ok: false, code: 'card_not_found', message: '没有找到这张心愿卡' };
+  if (!current) return NOT_FOUND;
   if (!['draft', 'open'].includes(current.status)) {
     return { ok: false, code: 'not_allowed', message: current.status === 'claimed' ? '这张卡已被认领：请先处理它的认领，再撤下' : '这张卡不能再撤下' };
   }

@@ -4,6 +4,7 @@
  */
 import { and, asc, count, desc, eq, like, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client';
+import { paged } from './paging';
 import { cardPrivate, cards, schools } from '../db/schema';
 import type { CardFilter } from '../schemas/card';
 import type { PrivacyContext } from './privacy-check';
@@ -58,7 +59,7 @@ export async function listConsoleCards(db: Db, filter: CardFilter, pageSize = CO
     conditions.push(or(eq(cards.code, filter.q.toUpperCase()), like(cards.alias, sql`${'%' + escaped + '%'} ESCAPE '\\'`))!);
   }
   const where = conditions.length ? and(...conditions) : undefined;
-  const [rows, [total]] = await Promise.all([
+  const list = await paged(
     db
       .select(consoleColumns)
       .from(cards)
@@ -68,9 +69,10 @@ export async function listConsoleCards(db: Db, filter: CardFilter, pageSize = CO
       .limit(pageSize)
       .offset((filter.page - 1) * pageSize),
     db.select({ n: count() }).from(cards).where(where),
-  ]);
-  const n = total?.n ?? 0;
-  return { cards: rows as ConsoleCard[], total: n, page: filter.page, pages: Math.max(1, Math.ceil(n / pageSize)) };
+    filter.page,
+    pageSize,
+  );
+  return { cards: list.items as ConsoleCard[], total: list.total, page: list.page, pages: list.pages };
 }
 
 /** One card with its coordinator-only record, by public code. */

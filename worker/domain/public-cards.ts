@@ -5,6 +5,7 @@
  */
 import { and, asc, between, count, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../db/client';
+import { paged } from './paging';
 import { campaigns, cards } from '../db/schema';
 import { AGE_GROUPS, type WallFilter } from '../schemas/wall-filter';
 import type { CardCategory, CardStatus, GradeBand } from './vocabulary';
@@ -43,7 +44,7 @@ export async function listOpenCards(db: Db, campaignId: number, filter: WallFilt
   if (filter.gradeBand) conditions.push(eq(cards.gradeBand, filter.gradeBand));
   if (filter.age) conditions.push(between(cards.age, AGE_GROUPS[filter.age][0], AGE_GROUPS[filter.age][1]));
   const where = and(...conditions);
-  const [rows, [total]] = await Promise.all([
+  const list = await paged(
     db
       .select(publicColumns)
       .from(cards)
@@ -52,9 +53,10 @@ export async function listOpenCards(db: Db, campaignId: number, filter: WallFilt
       .limit(WALL_PAGE_SIZE)
       .offset((filter.page - 1) * WALL_PAGE_SIZE),
     db.select({ n: count() }).from(cards).where(where),
-  ]);
-  const n = total?.n ?? 0;
-  return { cards: rows as PublicCard[], total: n, page: filter.page, pages: Math.max(1, Math.ceil(n / WALL_PAGE_SIZE)) };
+    filter.page,
+    WALL_PAGE_SIZE,
+  );
+  return { cards: list.items as PublicCard[], total: list.total, page: list.page, pages: list.pages };
 }
 
 /** One card by its public code, if it is on the wall (drafts and withdrawn cards are not). */

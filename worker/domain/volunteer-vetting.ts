@@ -6,6 +6,7 @@
 import { and, count, desc, eq, isNull, like, lt, or, sql, type SQL } from 'drizzle-orm';
 import { hashToken, newToken } from '../auth/token';
 import type { Db } from '../db/client';
+import { paged } from './paging';
 import { auditLog, signupRepeats, volunteers } from '../db/schema';
 import type { VolunteerFilter } from '../schemas/volunteer-filter';
 import { guardedAudit, lostRace } from './audit';
@@ -56,7 +57,7 @@ export async function listVolunteers(db: Db, filter: VolunteerFilter, pageSize =
   if (filter.status) conditions.push(eq(volunteers.status, filter.status));
   if (filter.q) conditions.push(or(like(volunteers.name, `%${filter.q.replace(/[%_]/g, '')}%`), eq(volunteers.mobile, filter.q))!);
   const where = conditions.length ? and(...conditions) : undefined;
-  const [rows, [total]] = await Promise.all([
+  const list = await paged(
     db
       .select(columns)
       .from(volunteers)
@@ -65,9 +66,10 @@ export async function listVolunteers(db: Db, filter: VolunteerFilter, pageSize =
       .limit(pageSize)
       .offset((filter.page - 1) * pageSize),
     db.select({ n: count() }).from(volunteers).where(where),
-  ]);
-  const n = total?.n ?? 0;
-  return { volunteers: rows.map(shape), total: n, page: filter.page, pages: Math.max(1, Math.ceil(n / pageSize)) };
+    filter.page,
+    pageSize,
+  );
+  return { volunteers: list.items.map(shape), total: list.total, page: list.page, pages: list.pages };
 }
 
 export async function getVolunteer(db: Db, id: number): Promise<ConsoleVolunteer | null> {
