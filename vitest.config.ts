@@ -1,5 +1,20 @@
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-plugin';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { defineConfig } from 'vitest/config';
+
+const BUILT_WORKER_CONFIG = './dist/server/wrangler.json';
+
+/**
+ * The built Worker's config without its module rules: they mark every .js as an ES module,
+ * which breaks the CommonJS dependencies (papaparse) of the source modules the tests import.
+ * Written beside the original so its relative paths still hold.
+ */
+function siteTestConfig(): string {
+  const { rules: _rules, ...config } = JSON.parse(readFileSync(BUILT_WORKER_CONFIG, 'utf8'));
+  const out = './dist/server/wrangler.site-tests.json';
+  writeFileSync(out, JSON.stringify(config));
+  return out;
+}
 
 export default defineConfig(async () => {
   const migrations = await readD1Migrations('./drizzle');
@@ -22,6 +37,31 @@ export default defineConfig(async () => {
             setupFiles: ['./tests/worker/apply-migrations.ts'],
           },
         },
+        existsSync(BUILT_WORKER_CONFIG)
+          ? {
+              // The whole built Worker (Astro pages, assets and API) inside workerd with real local D1:
+              // the site-wide sweeps that need both every route and direct access to the database.
+              plugins: [
+                cloudflareTest({
+                  main: './dist/server/entry.mjs',
+                  wrangler: { configPath: siteTestConfig() },
+                  miniflare: {
+                    bindings: { TEST_MIGRATIONS: migrations, SHOUWANG_ENV: 'test', SIGNUP_RATE_LIMIT: '1000', SIGNUP_RATE_WINDOW_SECONDS: '60' },
+                  },
+                }),
+              ],
+              test: {
+                name: 'site',
+                include: ['tests/site/**/*.test.ts'],
+                setupFiles: ['./tests/worker/apply-migrations.ts'],
+                testTimeout: 120_000,
+                hookTimeout: 120_000,
+              },
+            }
+          : {
+              // Without a build there is no Worker to load: say so instead of skipping silently.
+              test: { name: 'site', include: ['tests/site/**/*.test.ts'], globalSetup: ['./tests/site/needs-build.ts'] },
+            },
         {
           // Node-side checks: the build, its inputs and the project's commands.
           test: {

@@ -1,0 +1,52 @@
+/**
+ * A fingerprint of everything the database holds, to prove that a refused
+ * request wrote nothing. Bookkeeping that every request may legitimately touch
+ * (attempt counters, a session's last-seen time, a volunteer's last visit) is
+ * left out, and named here so the exclusion is visible.
+ */
+import { env } from 'cloudflare:workers';
+
+/** Tables that count attempts: a refused request is still an attempt. */
+const ATTEMPT_COUNTERS = new Set(['rate_counters', 'login_throttle']);
+/** Columns that record "seen at", touched by any authenticated request. */
+const TOUCHED_COLUMNS: Record<string, string[]> = {
+  coordinator_sessions: ['last_seen_at', 'expires_at'],
+  volunteers: ['last_active_at'],
+};
+
+export async function tableNames(): Promise<string[]> {
+  const { results } = await env.DB.prepare(
+    "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_cf_%' AND name <> 'd1_migrations' ORDER BY name",
+  ).all<{ name: string }>();
+  return results.map((r) => r.name);
+}
+
+/** Every row of every table, as text (for searching the whole database). */
+export async function wholeDatabaseText(): Promise<string> {
+  const parts: string[] = [];
+  for (const t of await tableNames()) {
+    const { results } = await env.DB.prepare(`SELECT * FROM "${t}"`).all();
+    parts.push(`${t}:${JSON.stringify(results)}`);
+  }
+  return parts.join('\n');
+}
+
+export interface Digest {
+  rows: Record<string, number>;
+  sha256: string;
+}
+
+/** Row counts per table and a SHA-256 over their contents. */
+export async function databaseDigest(): Promise<Digest> {
+  const rows: Record<string, number> = {};
+  const parts: string[] = [];
+  for (const t of await tableNames()) {
+    if (ATTEMPT_COUNTERS.has(t)) continue;
+    const { results } = await env.DB.prepare(`SELECT * FROM "${t}" ORDER BY rowid`).all<Record<string, unknown>>();
+    const skip = TOUCHED_COLUMNS[t] ?? [];
+    rows[t] = results.length;
+    parts.push(t, JSON.stringify(results.map((r) => Object.fromEntries(Object.entries(r).filter(([k]) => !skip.includes(k))))));
+  }
+  const hash = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(parts.join('\n')));
+  return { rows, sha256: [...new Uint8Array(hash)].map((b) => b.toString(16).padStart(2, '0')).join('') };
+}
