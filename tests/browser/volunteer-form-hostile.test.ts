@@ -17,6 +17,10 @@ describe('the sign-up form under hostile input', () => {
   it('answers malformed, oversized, wrong-type and hostile posts with the form and its messages, never a 5xx, and writes nothing', async () => {
     const base = inject('baseUrl');
     const before = await volunteerTotal(base);
+    // The form's own token and cookie, as a browser holds them after opening the page.
+    const page = await fetch(`${base}/volunteer/`);
+    const cookie = page.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+    const token = (await page.text()).match(/name="_csrf" value="([^"]+)"/)![1]!;
     const bodies = [
       '',
       'name=&mobile=&town=',
@@ -28,8 +32,8 @@ describe('the sign-up form under hostile input', () => {
     for (const body of bodies) {
       const res = await fetch(`${base}/volunteer/`, {
         method: 'POST',
-        headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: base },
-        body,
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: base, Cookie: cookie },
+        body: `${body}&_csrf=${token}`,
       });
       expect(res.status, body.slice(0, 40)).toBe(400);
       const html = await res.text();
@@ -40,7 +44,8 @@ describe('the sign-up form under hostile input', () => {
     }
     const multipart = new FormData();
     multipart.set('name', 'x');
-    const res = await fetch(`${base}/volunteer/`, { method: 'POST', headers: { Origin: base }, body: multipart });
+    multipart.set('_csrf', token);
+    const res = await fetch(`${base}/volunteer/`, { method: 'POST', headers: { Origin: base, Cookie: cookie }, body: multipart });
     expect(res.status).toBe(400);
     expect(await volunteerTotal(base)).toBe(before);
   });

@@ -30,6 +30,9 @@ export interface CanaryCampaign {
   b: VolunteerSecrets;
   /** Volunteers who are pending, rejected: their personal data is as private. */
   others: string[];
+  /** Private link tokens of the pending and the rejected volunteer. */
+  pendingToken: string;
+  rejectedToken: string;
 }
 
 const BASE_CARD = { age: 9, gradeBand: 'middle_primary', category: 'books', wish: '想要一本画着星星和月亮的书。', sizeNote: '' };
@@ -151,5 +154,7 @@ export async function seedCanaryCampaign(): Promise<CanaryCampaign> {
     a,
     b,
     others: [...pending.secrets, ...rejected.secrets],
+    pendingToken: pending.token,
+    rejectedToken: rejected.token,
   };
 }
