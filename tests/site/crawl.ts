@@ -41,8 +41,8 @@ export function pathsIn(body: string, from: string): string[] {
   return [...found];
 }
 
-/** Visits `start` and everything reachable from it, up to `limit` addresses. */
-export async function crawl(who: Visitor, start: string[], limit = 800): Promise<Answer[]> {
+/** Visits `start` and everything reachable from it (that `follow` allows), up to `limit` addresses. */
+export async function crawl(who: Visitor, start: string[], limit = 800, follow: (path: string) => boolean = () => true): Promise<Answer[]> {
   const queue = [...new Set(start)];
   const seen = new Set(queue);
   const answers: Answer[] = [];
@@ -55,7 +55,7 @@ export async function crawl(who: Visitor, start: string[], limit = 800): Promise
     const next = res.headers.get('Location') ? [new URL(res.headers.get('Location')!, new URL(path, ORIGIN)).pathname] : [];
     if (/html|xml/.test(res.headers.get('Content-Type') ?? '')) next.push(...pathsIn(body, path));
     for (const p of next) {
-      if (!seen.has(p)) {
+      if (!seen.has(p) && follow(p)) {
         seen.add(p);
         queue.push(p);
       }
