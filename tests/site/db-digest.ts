@@ -8,6 +8,8 @@ import { env } from 'cloudflare:workers';
 
 /** Tables that count attempts: a refused request is still an attempt. */
 const ATTEMPT_COUNTERS = new Set(['rate_counters', 'login_throttle']);
+/** Audit rows that record an attempt rather than a change: a refused login is still written down. */
+const ATTEMPT_AUDIT_ACTIONS = new Set(['login.failed']);
 /** Columns that record "seen at", touched by any authenticated request. */
 const TOUCHED_COLUMNS: Record<string, string[]> = {
   coordinator_sessions: ['last_seen_at', 'expires_at'],
@@ -44,8 +46,9 @@ export async function databaseDigest(): Promise<Digest> {
     if (ATTEMPT_COUNTERS.has(t)) continue;
     const { results } = await env.DB.prepare(`SELECT * FROM "${t}" ORDER BY rowid`).all<Record<string, unknown>>();
     const skip = TOUCHED_COLUMNS[t] ?? [];
-    rows[t] = results.length;
-    parts.push(t, JSON.stringify(results.map((r) => Object.fromEntries(Object.entries(r).filter(([k]) => !skip.includes(k))))));
+    const kept = t === 'audit_log' ? results.filter((r) => !ATTEMPT_AUDIT_ACTIONS.has(String(r.action))) : results;
+    rows[t] = kept.length;
+    parts.push(t, JSON.stringify(kept.map((r) => Object.fromEntries(Object.entries(r).filter(([k]) => !skip.includes(k))))));
   }
   const hash = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(parts.join('\n')));
   return { rows, sha256: [...new Uint8Array(hash)].map((b) => b.toString(16).padStart(2, '0')).join('') };
