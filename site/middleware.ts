@@ -10,7 +10,7 @@ import { siteDb } from './lib/db';
 import { CSRF_FIELD, LOGIN_PATH } from './lib/console';
 
 const forbidden = () =>
-  new Response('<!doctype html><html lang="zh-CN"><meta charset="utf-8"><title>请求被拒绝 · 守望</title><h1>请求被拒绝</h1><p>这个请求没有有效的表单令牌，或者来自其他网站。请回到<a href="/admin/">协调员后台</a>重新操作。</p></html>', {
+  new Response('<!doctype html><html lang="zh-CN"><meta charset="utf-8"><title>请求被拒绝 · 守望</title><h1>请求被拒绝</h1><p role="alert">这个请求没有有效的表单令牌，或者来自其他网站。请回到<a href="/admin/">协调员后台</a>重新操作。</p></html>', {
     status: 403,
     headers: { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' },
   });

@@ -8,12 +8,9 @@ import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { seedCanaryCampaign, type CanaryCampaign } from './canaries';
 import { databaseDigest } from './db-digest';
-import { hostileJsonBody, hostileQuery, hostileSegment, nearlyValid, type HostileBody } from './hostile-values';
+import { hostileJsonBody, INTERNALS, hostileQuery, hostileSegment, nearlyValid, type HostileBody } from './hostile-values';
 import { apiRoutes } from './routes';
 import { coordinator, ORIGIN, Visitor } from './site-client';
-
-/** What an answer must never show: a stack frame, SQL, or the database's own words. */
-export const INTERNALS = /\bat \w[\w.]* \(|\.ts:\d+|\.mjs:\d+|SQLITE_|D1_ERROR|no such (table|column)|constraint failed|\bSELECT\b[\s\S]*\bFROM\b|\bINSERT INTO\b/i;
 
 let seeded: CanaryCampaign;
 let admin: Visitor;

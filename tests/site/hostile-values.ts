@@ -5,6 +5,9 @@
  */
 import fc from 'fast-check';
 
+/** What an answer must never show: a stack frame, SQL, or the database's own words. */
+export const INTERNALS = /\bat \w[\w.]* \(|\.ts:\d+|\.mjs:\d+|SQLITE_|D1_ERROR|no such (table|column)|constraint failed|\bSELECT\b[\s\S]*\bFROM\b|\bINSERT INTO\b/i;
+
 /** Strings chosen to break naive code: injection, markup, encodings, numbers in disguise. */
 const NASTY = [
   "' OR 1=1 --",

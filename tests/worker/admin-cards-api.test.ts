@@ -52,6 +52,15 @@ describe('creating and listing cards', () => {
     expect(error.fields.handoutRef).toContain('不要填孩子的姓名');
     expect(await countRows('SELECT count(*) AS n FROM cards')).toBe(cards);
   });
+
+  it('refuses control characters in every text field (SQLite would count a NUL as the end of the text)', async () => {
+    const cards = await countRows('SELECT count(*) AS n FROM cards');
+    const res = await adminFetch(cookie, '/cards', 'POST', { ...NEW_CARD, alias: '\u0000', wish: '想要\u001b[31m书', sizeNote: 'a\u0007', handoutRef: 'REG-1\u0000', notes: 'ok\r\nline\u0000' });
+    expect(res.status).toBe(400);
+    const { error } = (await res.json()) as ErrorBody;
+    expect(Object.keys(error.fields).sort()).toEqual(['alias', 'handoutRef', 'notes', 'sizeNote', 'wish']);
+    expect(await countRows('SELECT count(*) AS n FROM cards')).toBe(cards);
+  });
 });
 
 describe('from draft to the wall', () => {

@@ -91,6 +91,16 @@ describe('importing cards from a spreadsheet', () => {
     }
   });
 
+  it('reports a row whose name is a control character instead of failing the whole import (found by the hostile-file sweep)', async () => {
+    const before = await cardCount();
+    const res = await adminFetch(cookie, '/import', 'POST', { fileBase64: utf8(`${HEADER}\r\n\u0000,9,小学三四年级,图书,想要书,,NUL-001,2026-11-18,纸质回执,\r\n小禾,9,小学三四年级,图书,想要书,,NUL-002,2026-11-18,纸质回执,`) });
+    expect(res.status).toBe(200);
+    const report = (await res.json()) as Report;
+    expect(report.created).toBe(1);
+    expect(report.rows[0]!.errors.map((e) => e.field)).toEqual(['称呼']);
+    expect(await cardCount()).toBe(before + 1);
+  });
+
   it('imports 1,000 rows in one go', async () => {
     const rows = Array.from({ length: 1000 }, (_, i) => `孩子${i % 50},${6 + (i % 8)},小学三四年级,图书,想要一本故事书,,BULK-${i},2026-11-18,纸质回执,`);
     const started = performance.now();

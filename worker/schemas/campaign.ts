@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { isCalendarDay } from '../domain/dates';
+import { printable, printableLines, unixLines } from './text-rules';
 
 const str = (message: string) => v.pipe(v.union([v.string(), v.number()], message), v.transform(String), v.trim());
 const day = (message: string) => v.pipe(str(message), v.check(isCalendarDay, message));
@@ -9,13 +10,13 @@ const whole = (min: number, max: number, message: string) =>
 /** The campaign's settings: one schema for the console form and PUT /api/admin/campaign. */
 export const CampaignSchema = v.pipe(
   v.object({
-    name: v.pipe(str('请填写活动名称'), v.nonEmpty('请填写活动名称'), v.maxLength(60, '活动名称不超过 60 个字')),
-    summary: v.pipe(v.optional(str('简介格式不对'), ''), v.maxLength(300, '简介不超过 300 个字')),
+    name: v.pipe(str('请填写活动名称'), v.nonEmpty('请填写活动名称'), v.maxLength(60, '活动名称不超过 60 个字'), printable('名称里有不能识别的字符')),
+    summary: v.pipe(v.optional(str('简介格式不对'), ''), unixLines, v.maxLength(300, '简介不超过 300 个字'), printableLines('简介里有不能识别的字符')),
     startsOn: day('请填写开始日期，例如 2026-11-15'),
     claimDeadline: day('请填写认领截止日期，例如 2027-01-10'),
     dropoffDeadline: day('请填写礼物送达截止日期，例如 2027-01-25'),
-    dropoffPlace: v.pipe(str('请填写送礼物的地点'), v.nonEmpty('请填写送礼物的地点（学校）'), v.maxLength(100, '地点不超过 100 个字')),
-    valueGuide: v.pipe(str('请填写礼物价值建议'), v.nonEmpty('请填写礼物价值建议'), v.maxLength(60, '价值建议不超过 60 个字')),
+    dropoffPlace: v.pipe(str('请填写送礼物的地点'), v.nonEmpty('请填写送礼物的地点（学校）'), v.maxLength(100, '地点不超过 100 个字'), printable('地点里有不能识别的字符')),
+    valueGuide: v.pipe(str('请填写礼物价值建议'), v.nonEmpty('请填写礼物价值建议'), v.maxLength(60, '价值建议不超过 60 个字'), printable('这里有不能识别的字符')),
     claimCap: whole(1, 20, '每位志愿者同时认领的张数为 1 到 20'),
     approveWithinDays: whole(1, 60, '审核期限为 1 到 60 天'),
     deliverWithinDays: whole(1, 90, '送达期限为 1 到 90 天'),
@@ -25,6 +26,7 @@ export const CampaignSchema = v.pipe(
       v.transform((x) => (Array.isArray(x) ? x : x.split(/[\n,，、]/)).map((s) => s.trim()).filter(Boolean)),
       v.maxLength(100, '村庄最多 100 个'),
       v.check((list) => list.every((s) => s.length <= 20), '每个村名不超过 20 个字'),
+      v.check((list) => list.every((s) => !/\p{Cc}/u.test(s)), '村名里有不能识别的字符'),
     ),
   }),
   // partialCheck runs even when other fields are wrong, so every message shows at once.

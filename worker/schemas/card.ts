@@ -1,20 +1,21 @@
 import * as v from 'valibot';
 import { CARD_CATEGORIES, CARD_MAX_AGE, CARD_MIN_AGE, CONSENT_METHODS, GRADE_BANDS } from '../domain/vocabulary';
 import { isCalendarDay } from '../domain/dates';
+import { printable, printableLines, unixLines } from './text-rules';
 
 /** Form fields arrive as strings, JSON as strings or numbers: both become a trimmed string. */
 const str = (message: string) => v.pipe(v.union([v.string(), v.number()], message), v.transform(String), v.trim());
-/** An optional text: empty becomes null. */
-const optional = (max: number, message: string) =>
+/** An optional text: empty becomes null; line breaks only where `lines` says so. */
+const optional = (max: number, message: string, lines = false) =>
   v.pipe(
     v.optional(v.nullable(str(message)), null),
-    v.transform((s) => (s ? s : null)),
-    v.nullable(v.pipe(v.string(), v.maxLength(max, message))),
+    v.transform((s) => (s ? s.replace(/\r\n?/g, '\n') : null)),
+    v.nullable(v.pipe(v.string(), v.maxLength(max, message), lines ? printableLines('这里有不能识别的字符') : printable('这里有不能识别的字符'))),
   );
 
 export const CardFieldsSchema = v.pipe(
   v.object({
-    alias: v.pipe(str('请填写称呼'), v.nonEmpty('请填写孩子的称呼（小名，不写姓）'), v.maxLength(12, '称呼不超过 12 个字')),
+    alias: v.pipe(str('请填写称呼'), v.nonEmpty('请填写孩子的称呼（小名，不写姓）'), v.maxLength(12, '称呼不超过 12 个字'), printable('称呼里有不能识别的字符')),
     age: v.pipe(
       str('请填写年龄'),
       v.nonEmpty('请填写年龄'),
@@ -25,7 +26,7 @@ export const CardFieldsSchema = v.pipe(
     ),
     gradeBand: v.picklist(GRADE_BANDS, '请选择年级段'),
     category: v.picklist(CARD_CATEGORIES, '请选择心愿类别'),
-    wish: v.pipe(str('请填写心愿'), v.nonEmpty('请填写孩子的心愿'), v.maxLength(300, '心愿不超过 300 个字')),
+    wish: v.pipe(str('请填写心愿'), unixLines, v.nonEmpty('请填写孩子的心愿'), v.maxLength(300, '心愿不超过 300 个字'), printableLines('心愿里有不能识别的字符')),
     sizeNote: optional(40, '尺码说明不超过 40 个字'),
     handoutRef: v.pipe(
       str('请填写学校登记编号'),
@@ -33,6 +34,7 @@ export const CardFieldsSchema = v.pipe(
       v.maxLength(40, '登记编号不超过 40 个字符'),
       // A register number, never a name: it must carry a digit.
       v.regex(/\d/, '请填写学校登记表上的编号（含数字），不要填孩子的姓名'),
+      printable('登记编号里有不能识别的字符'),
     ),
     consentOn: v.pipe(
       optional(10, '日期格式为 2026-11-20'),
@@ -42,7 +44,7 @@ export const CardFieldsSchema = v.pipe(
       optional(10, '请选择监护人同意的方式'),
       v.check((m) => m === null || (CONSENT_METHODS as readonly string[]).includes(m), '请选择监护人同意的方式'),
     ),
-    notes: optional(500, '备注不超过 500 个字'),
+    notes: optional(500, '备注不超过 500 个字', true),
   }),
   // partialCheck runs even when other fields are wrong, so every message shows at once.
   v.forward(
@@ -53,7 +55,7 @@ export const CardFieldsSchema = v.pipe(
 export type CardFields = v.InferOutput<typeof CardFieldsSchema>;
 
 export const WithdrawSchema = v.object({
-  reason: v.pipe(str('请填写撤下的原因'), v.nonEmpty('请填写撤下的原因'), v.maxLength(200, '原因不超过 200 个字')),
+  reason: v.pipe(str('请填写撤下的原因'), unixLines, v.nonEmpty('请填写撤下的原因'), v.maxLength(200, '原因不超过 200 个字'), printableLines('原因里有不能识别的字符')),
 });
 
 export const CardFilterSchema = v.object({

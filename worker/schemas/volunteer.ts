@@ -1,10 +1,8 @@
 import * as v from 'valibot';
 import { HELP_TYPES } from '../domain/vocabulary';
+import { printable, printableLines, unixLines } from './text-rules';
 
 const text = (message: string) => v.pipe(v.string(message), v.trim());
-/** No control characters (a pasted NUL or escape sequence is never part of a name or a place). */
-const printable = (message: string) => v.regex(/^[^\p{Cc}]*$/u, message);
-const printableLines = (message: string) => v.regex(/^[^\p{Cc}]*(\n[^\p{Cc}]*)*$/u, message);
 const agreed = (message: string) =>
   v.pipe(
     v.optional(v.union([v.boolean(), v.string()]), false),
@@ -34,7 +32,7 @@ export const VolunteerSignupSchema = v.object({
     v.minLength(1, '请至少选择一种帮忙的方式'),
   ),
   availability: v.pipe(v.optional(text('格式不对'), ''), v.maxLength(100, '有空的时间不超过 100 个字'), printable('这里有不能识别的字符')),
-  note: v.pipe(v.optional(text('格式不对'), ''), v.transform((s) => s.replace(/\r\n?/g, '\n')), v.maxLength(300, '留言不超过 300 个字'), printableLines('留言里有不能识别的字符')),
+  note: v.pipe(v.optional(text('格式不对'), ''), unixLines, v.maxLength(300, '留言不超过 300 个字'), printableLines('留言里有不能识别的字符')),
   agreeCode: agreed('请阅读并同意儿童保护守则'),
   agreePrivacy: agreed('请阅读并同意隐私说明'),
   /** Honeypot: hidden from people, filled in by simple bots. */
@@ -43,5 +41,5 @@ export const VolunteerSignupSchema = v.object({
 export type VolunteerSignup = v.InferOutput<typeof VolunteerSignupSchema>;
 
 export const RejectSchema = v.object({
-  reason: v.pipe(v.string('请填写原因'), v.trim(), v.nonEmpty('请填写原因，志愿者会看到'), v.maxLength(200, '原因不超过 200 个字')),
+  reason: v.pipe(v.string('请填写原因'), v.trim(), unixLines, v.nonEmpty('请填写原因，志愿者会看到'), v.maxLength(200, '原因不超过 200 个字'), printableLines('原因里有不能识别的字符')),
 });
