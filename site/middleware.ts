@@ -27,7 +27,8 @@ export const onRequest = defineMiddleware(async (ctx, next) => {
     const session = await readSession(siteDb(), readCookie(ctx.request.headers.get('Cookie'), SESSION_COOKIE), new Date());
     if (!session) {
       const back = changes ? '/admin/' : path + ctx.url.search;
-      return ctx.redirect(`${LOGIN_PATH}?next=${encodeURIComponent(back)}`, 303);
+      // Not ctx.redirect: this answer must not be cached either.
+      return new Response(null, { status: 303, headers: { Location: `${LOGIN_PATH}?next=${encodeURIComponent(back)}`, 'Cache-Control': 'no-store' } });
     }
     if (changes) {
       const form = await ctx.request.clone().formData().catch(() => null);

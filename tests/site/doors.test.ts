@@ -20,6 +20,7 @@ const DOORS: Record<string, Who> = {
   // Published pages, the wall and the volunteer's way in.
   'GET /': 'anyone',
   'GET /404': 'anyone',
+  'GET /500': 'anyone',
   'GET /appeal': 'anyone',
   'GET /letter': 'anyone',
   'GET /plan': 'anyone',
@@ -203,8 +204,8 @@ describe.each(Object.entries(DOORS).filter(([, who]) => who === 'owner'))('%s (t
 describe.each(Object.entries(DOORS).filter(([r, who]) => who === 'anyone' && r.startsWith('GET')))('%s (anyone)', (route) => {
   it('opens without signing in', async () => {
     const res = await call(new Visitor(), route);
-    // A made-up private link is a 404; every other public page answers.
-    expect(res.status, route).toBe(route === 'GET /v/:token' ? 404 : 200);
+    // A made-up private link is a 404 and the error page says 500; every other public page answers.
+    expect(res.status, route).toBe(route === 'GET /v/:token' ? 404 : route === 'GET /500' ? 500 : 200);
   });
 });
 

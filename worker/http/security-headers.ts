@@ -27,10 +27,14 @@ export const securityHeaders: MiddlewareHandler = async (c, next) => {
   // Private links carry tokens in their path: never send them to another site.
   h.set('Referrer-Policy', 'same-origin');
   h.set('X-Frame-Options', 'DENY');
+  h.set('Cross-Origin-Opener-Policy', 'same-origin');
+  const url = new URL(c.req.url);
+  // Browsers only heed HSTS over HTTPS; production is HTTPS-only on its custom domain.
+  if (url.protocol === 'https:') h.set('Strict-Transport-Security', 'max-age=31536000');
   // Volunteers' private pages are never cached. The private link's own page (its address is the
   // key) sends no Referer at all; it has no forms, because with no-referrer browsers send
   // "Origin: null" on a POST, which the origin checks rightly refuse. /me carries no token in its address.
-  const path = new URL(c.req.url).pathname;
+  const path = url.pathname;
   if (path.startsWith('/v/')) h.set('Referrer-Policy', 'no-referrer');
   if (path.startsWith('/v/') || path === '/me' || path.startsWith('/me/')) h.set('Cache-Control', 'no-store');
   // WeChat's browser caches HTML hard; make it revalidate so updates show.
