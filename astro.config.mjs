@@ -12,6 +12,8 @@ const PRIVATE_PATHS = /^\/(admin|api|v|me)(\/|$)/;
 export default defineConfig({
   site,
   srcDir: './site',
+  // Static files (the favicon) live with the site, not in a top-level public/.
+  publicDir: './site/public',
   output: 'static',
   adapter: cloudflare({
     // No image transforms: pages carry no photos, and this avoids an IMAGES binding.

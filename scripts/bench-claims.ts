@@ -6,7 +6,6 @@
  * 1,000 claims over 200 cards from 500 volunteers (exactly 200 must win, no 5xx).
  */
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -14,21 +13,13 @@ import { getPlatformProxy } from 'wrangler';
 import { hashToken } from '../worker/auth/token';
 import { getDb } from '../worker/db/client';
 import { loadDemo } from './demo/load-demo';
-import { applyLocalMigrations, ROOT, serveBuilt, waitForHealthy } from './lib/local-stack';
+import { applyLocalMigrations, freePort, ROOT, serveBuilt, waitForHealthy } from './lib/local-stack';
 
 const CARDS = 2000;
 const VOLUNTEERS = 500;
 const BURST_CARDS = 200;
 const BURST_CLAIMS = 1000;
 const CONCURRENCY = 50;
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
 
 async function seed(persistTo: string): Promise<string[]> {
   const proxy = await getPlatformProxy<Env>({ configPath: path.join(ROOT, 'wrangler.jsonc'), persist: { path: path.join(persistTo, 'v3') }, remoteBindings: false });

@@ -5,6 +5,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';
+import { createServer } from 'node:net';
 import path from 'node:path';
 import { getPlatformProxy } from 'wrangler';
 import { getDb } from '../../worker/db/client';
@@ -80,4 +81,16 @@ export async function waitForHealthy(baseUrl: string, timeoutMs = 60_000, server
     await new Promise((r) => setTimeout(r, 250));
   }
   throw new Error(`${baseUrl}/api/health did not answer 200 within ${timeoutMs} ms`);
+}
+
+/** A TCP port nobody is listening on, on 127.0.0.1. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => resolve(port));
+    });
+  });
 }

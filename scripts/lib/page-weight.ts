@@ -6,8 +6,9 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 
-/** 14 KB: what fits in the first round trip of a new connection (TCP's initial window). */
-export const CONTENT_PAGE_BUDGET = 14 * 1024;
+import { CONTENT_PAGE_BUDGET, countScripts, countWebFonts } from './page-budgets';
+
+export { CONTENT_PAGE_BUDGET };
 
 export interface PageWeight {
   page: string;
@@ -41,8 +42,8 @@ export async function weighContentPages(clientDir: string): Promise<PageWeight[]
       htmlBytes: Buffer.byteLength(html),
       cssBytes: Buffer.byteLength(inlineCss) + Buffer.byteLength(css),
       gzipBytes: gzipSync(html).length + (css ? gzipSync(css).length : 0),
-      scripts: (html.match(/<script\b/gi) ?? []).length,
-      webFonts: ((html + css).match(/@font-face|\.woff2?\b|fonts\.googleapis/gi) ?? []).length,
+      scripts: countScripts(html),
+      webFonts: countWebFonts(html + css),
     });
   }
   return out;

@@ -5,27 +5,15 @@
  */
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { applyLocalMigrations, ROOT, seedLocalDemo, serveBuilt, waitForHealthy } from '../../scripts/lib/local-stack';
+import { applyLocalMigrations, freePort, ROOT, seedLocalDemo, serveBuilt, waitForHealthy } from '../../scripts/lib/local-stack';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string;
   }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-  });
 }
 
 export default async function setup(project: TestProject) {

@@ -39,7 +39,7 @@ function mutatedFields(fields: [string, string][]): fc.Arbitrary<[string, string
   return fc.tuple(fc.tuple(...each), extra).map(([kept, more]) => [...kept.flat(), ...more]);
 }
 
-function body(form: FoundForm, fields: [string, string][], fileBytes: Uint8Array): { body: BodyInit; type?: string } {
+function body(form: FoundForm, fields: [string, string][], fileBytes: Uint8Array<ArrayBuffer>): { body: BodyInit; type?: string } {
   if (form.enctype === 'multipart/form-data') {
     const data = new FormData();
     for (const [k, v] of fields) data.append(k, v);

@@ -72,7 +72,7 @@ export const hostileObject = fc.dictionary(fc.oneof(fc.constantFrom(...FIELD_NAM
 /** A request body and the Content-Type it claims. */
 export interface HostileBody {
   type: string | null;
-  body: string | Uint8Array;
+  body: string | Uint8Array<ArrayBuffer>;
 }
 
 export const hostileJsonBody: fc.Arbitrary<HostileBody> = fc.oneof(
@@ -80,7 +80,7 @@ export const hostileJsonBody: fc.Arbitrary<HostileBody> = fc.oneof(
   { weight: 2, arbitrary: fc.jsonValue().map((v) => ({ type: 'application/json', body: JSON.stringify(v) ?? 'null' })) },
   // Cut short, not JSON at all, or bytes that are not UTF-8.
   { weight: 1, arbitrary: hostileObject.chain((o) => { const s = JSON.stringify(o); return fc.nat({ max: s.length }).map((n) => ({ type: 'application/json', body: s.slice(0, n) })); }) },
-  { weight: 1, arbitrary: fc.uint8Array({ maxLength: 200 }).map((b) => ({ type: 'application/json', body: b })) },
+  { weight: 1, arbitrary: fc.uint8Array({ maxLength: 200 }).map((b) => ({ type: 'application/json', body: new Uint8Array(b) })) },
   { weight: 1, arbitrary: fc.constantFrom('application/x-www-form-urlencoded', 'text/plain', 'multipart/form-data', 'application/json; charset=gbk', null).chain((type) => hostileString.map((s) => ({ type, body: s }))) },
 );
 

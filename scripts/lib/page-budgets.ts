@@ -1,0 +1,25 @@
+/**
+ * Weight budgets per page type, in gzip bytes of HTML plus its CSS (inlined or
+ * linked), and what counts as script or web font. No Node imports: the budget
+ * tests in workerd and the Node scripts share it.
+ */
+
+/** 14 KB: what fits in the first round trip of a new connection (TCP's initial window of 10 segments). */
+export const CONTENT_PAGE_BUDGET = 14 * 1024;
+
+export const PAGE_BUDGETS = {
+  /** Plan, letter, appeal, news, policies, home: one round trip. */
+  content: CONTENT_PAGE_BUDGET,
+  /** One wish card with the longest wish allowed: one round trip too, it is opened from a shared link. */
+  card: CONTENT_PAGE_BUDGET,
+  /**
+   * A full page of the wall (24 cards) at its worst: every alias, wish and size note at its maximum
+   * length, in Chinese that compresses poorly (measured 14.5 KB). Two round trips at most; the demo's
+   * first page weighs about 4 KB.
+   */
+  wall: 20 * 1024,
+} as const;
+export type PageType = keyof typeof PAGE_BUDGETS;
+
+export const countScripts = (html: string) => (html.match(/<script\b/gi) ?? []).length;
+export const countWebFonts = (htmlAndCss: string) => (htmlAndCss.match(/@font-face|\.woff2?\b|\.ttf\b|\.otf\b|fonts\.googleapis/gi) ?? []).length;

@@ -1,0 +1,22 @@
+/**
+ * Lighthouse, mobile profile (a mid-range phone on slow 4G, simulated), against
+ * the built site served by wrangler dev: at least 95 for performance and 100 for
+ * accessibility and best practices on the home, plan, letter, wall and card pages.
+ */
+import { describe, expect, inject, it } from 'vitest';
+import { LIGHTHOUSE_PAGES, runLighthouse, underBudget, type LighthouseResult } from '../../scripts/lib/lighthouse-audit';
+
+describe('Lighthouse budgets', () => {
+  it('home, plan, letter, wall and a card page score within budget', { timeout: 300_000 }, async () => {
+    const base = inject('baseUrl');
+    const { cards } = (await (await fetch(`${base}/api/cards`)).json()) as { cards: { code: string }[] };
+    const urls = [...LIGHTHOUSE_PAGES.map((p) => `${base}${p}`), `${base}/wall/${cards[0]!.code}`];
+    const results: LighthouseResult[] = await runLighthouse(urls);
+    console.info(results.map((r) => `${new URL(r.url).pathname}\tperf ${r.scores.performance}\ta11y ${r.scores.accessibility}\tbp ${r.scores['best-practices']}\tFCP ${Math.round(r.metrics.fcp)} ms\tLCP ${Math.round(r.metrics.lcp)} ms`).join('\n'));
+    expect(results).toHaveLength(5);
+    // Name what failed, so a red run says what to fix.
+    expect(results.map((r) => ({ url: new URL(r.url).pathname, problems: underBudget(r), failing: underBudget(r).length ? r.failing : [] }))).toEqual(
+      results.map((r) => ({ url: new URL(r.url).pathname, problems: [], failing: [] })),
+    );
+  });
+});
