@@ -3,11 +3,13 @@
  *
  *   npm run coordinator -- create <username> <display name> [--remote]
  *   npm run coordinator -- reset-password <username> [--remote]
+ *   npm run coordinator -- disable <username> [--remote]
  *
  * The password is read from SHOUWANG_PASSWORD, or asked for on the terminal.
  * It is hashed here (PBKDF2, as the Worker does) and only the hash is sent,
  * through `wrangler d1 execute`. A reset also ends that coordinator's sessions.
- * Both are written with an audit row.
+ * Disabling (a lost laptop, a colleague who left) ends their sessions and
+ * refuses their logins from then on. Each is written with an audit row.
  */
 import { spawnSync } from 'node:child_process';
 import { createInterface } from 'node:readline/promises';
@@ -98,6 +100,15 @@ if (command === 'create') {
       `INSERT INTO audit_log (actor_kind, action, subject_kind, subject_id, detail) SELECT 'system', 'coordinator.password_reset', 'coordinator', id, '{"by":"command line"}' FROM coordinators WHERE username = ${quote(username)};`,
   );
   console.log(`Password for "${username}" reset; their open sessions are ended.`);
+} else if (command === 'disable') {
+  const username = parse(UsernameSchema, rest[0] ?? '', 'username');
+  if (!exists(username)) fail(`No coordinator "${username}".`);
+  execute(
+    `UPDATE coordinators SET disabled_at = ${Date.now()} WHERE username = ${quote(username)}; ` +
+      `DELETE FROM coordinator_sessions WHERE coordinator_id = ${subject(username)}; ` +
+      `INSERT INTO audit_log (actor_kind, action, subject_kind, subject_id, detail) SELECT 'system', 'coordinator.disabled', 'coordinator', id, '{"by":"command line"}' FROM coordinators WHERE username = ${quote(username)};`,
+  );
+  console.log(`Coordinator "${username}" disabled; their open sessions are ended.`);
 } else {
-  fail('Usage: npm run coordinator -- create <username> <display name> [--remote]\n       npm run coordinator -- reset-password <username> [--remote]');
+  fail('Usage: npm run coordinator -- create <username> <display name> [--remote]\n       npm run coordinator -- reset-password <username> [--remote]\n       npm run coordinator -- disable <username> [--remote]');
 }

@@ -59,4 +59,17 @@ describe('npm run coordinator', () => {
     const audit = await query<{ action: string }>("SELECT action FROM audit_log WHERE subject_kind = 'coordinator' ORDER BY id");
     expect(audit.map((a) => a.action)).toEqual(['coordinator.created', 'coordinator.password_reset']);
   });
+
+  it('disables a coordinator: their sessions end and the row says since when, with an audit row', async () => {
+    expect(coordinator(['create', 'wang.laoshi', '王老师'], 'another long passphrase').status).toBe(0);
+    await query("INSERT INTO coordinator_sessions (token_hash, coordinator_id, csrf_token, last_seen_at, expires_at) SELECT 'x', id, 'y', 1, 9999999999999 FROM coordinators WHERE username = 'wang.laoshi'");
+    expect(coordinator(['disable', 'nobody'], '').status).not.toBe(0);
+    const disabled = coordinator(['disable', 'wang.laoshi'], '');
+    expect(disabled.status, disabled.output).toBe(0);
+    const [row] = await query<{ disabled_at: number | null; sessions: number }>("SELECT disabled_at, (SELECT count(*) FROM coordinator_sessions s WHERE s.coordinator_id = c.id) AS sessions FROM coordinators c WHERE username = 'wang.laoshi'");
+    expect(row!.disabled_at).toBeGreaterThan(0);
+    expect(row!.sessions).toBe(0);
+    const audit = await query<{ action: string }>("SELECT action FROM audit_log WHERE action = 'coordinator.disabled'");
+    expect(audit).toHaveLength(1);
+  });
 });
