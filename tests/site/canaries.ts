@@ -30,6 +30,8 @@ export interface CanaryCampaign {
   b: VolunteerSecrets;
   /** Volunteers who are pending, rejected: their personal data is as private. */
   others: string[];
+  /** The coordinator's session token, its form token and the stored hashes of volunteers' links. */
+  sessionSecrets: string[];
   /** Private link tokens of the pending and the rejected volunteer. */
   pendingToken: string;
   rejectedToken: string;
@@ -147,6 +149,9 @@ export async function seedCanaryCampaign(): Promise<CanaryCampaign> {
   await expectStatus(imported, 422, 'import with forbidden columns');
 
   const { results } = await env.DB.prepare('SELECT code FROM cards').all<{ code: string }>();
+  const consolePage = await (await admin.visit('/admin/')).text();
+  const csrf = consolePage.match(/name="_csrf" value="([^"]+)"/)![1]!;
+  const hashes = await env.DB.prepare('SELECT access_token_hash AS h FROM volunteers WHERE access_token_hash IS NOT NULL').all<{ h: string }>();
   return {
     cardSecrets,
     cardCodes: results.map((r) => r.code),
@@ -154,6 +159,7 @@ export async function seedCanaryCampaign(): Promise<CanaryCampaign> {
     a,
     b,
     others: [...pending.secrets, ...rejected.secrets],
+    sessionSecrets: [admin.jar.get('sw_admin')!, csrf, ...hashes.results.map((r) => r.h)],
     pendingToken: pending.token,
     rejectedToken: rejected.token,
   };

@@ -49,6 +49,13 @@ function body(form: FoundForm, fields: [string, string][], fileBytes: Uint8Array
   return { body: new URLSearchParams(fields).toString(), type: 'application/x-www-form-urlencoded' };
 }
 
+/** The form's steering fields, then raw bytes that are not UTF-8 or not the multipart they claim to be. */
+function rawBody(form: FoundForm, bytes: Uint8Array): { body: BodyInit; type: string } {
+  const head = new TextEncoder().encode(new URLSearchParams(form.fields.filter(([k]) => STEERING.has(k))).toString() + '&');
+  const type = form.enctype === 'multipart/form-data' ? 'multipart/form-data; boundary=----broken' : 'application/x-www-form-urlencoded';
+  return { body: new Uint8Array([...head, ...bytes]), type };
+}
+
 describe('forms under generated hostile input', () => {
   it('found the forms of every visitor', () => {
     expect(forms.length).toBeGreaterThanOrEqual(15);
@@ -58,9 +65,9 @@ describe('forms under generated hostile input', () => {
     for (const form of forms) {
       const what = `${form.whoName} ${form.action} (${form.fields.map(([k]) => k).join(',')})`;
       await fc.assert(
-        fc.asyncProperty(mutatedFields(form.fields), fc.uint8Array({ maxLength: 400 }), async (fields, fileBytes) => {
+        fc.asyncProperty(mutatedFields(form.fields), fc.uint8Array({ maxLength: 400 }), fc.option(fc.uint8Array({ maxLength: 300 }), { freq: 4 }), async (fields, fileBytes, raw) => {
           const before = await databaseDigest();
-          const { body: payload, type } = body(form, fields, fileBytes);
+          const { body: payload, type } = raw ? rawBody(form, raw) : body(form, fields, new Uint8Array(fileBytes));
           const res = await form.who.visit(form.action, { method: 'POST', headers: { Origin: ORIGIN, ...(type ? { 'Content-Type': type } : {}) }, body: payload });
           const html = await res.text();
           expect(res.status, what).toBeLessThan(500);

@@ -36,6 +36,11 @@ export class CookieJar {
   get size(): number {
     return this.cookies.size;
   }
+
+  /** One cookie's value, if kept. */
+  get(name: string): string | undefined {
+    return this.cookies.get(name);
+  }
 }
 
 /** A visitor: visits with its cookies and keeps what the site sets. */
