@@ -11,7 +11,7 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { LIGHTHOUSE_BUDGET, LIGHTHOUSE_PAGES, runLighthouse, underBudget } from './lib/lighthouse-audit';
 import { applyLocalMigrations, freePort, seedLocalDemo, serveBuilt, waitForHealthy } from './lib/local-stack';
-import { countScripts, PAGE_BUDGETS, type PageType } from './lib/page-budgets';
+import { countScripts, PAGE_BUDGETS, servedWeight, sitemapPages, type PageType } from './lib/page-budgets';
 
 const persistTo = await mkdtemp(path.join(tmpdir(), 'shouwang-budgets-'));
 await applyLocalMigrations(persistTo, true);
@@ -27,19 +27,12 @@ try {
   const get = async (p: string) => (await fetch(`${base}${p}`)).text();
   const sitemap = await get('/sitemap-0.xml');
   const { cards } = JSON.parse(await get('/api/cards')) as { cards: { code: string }[] };
-  const pages: [string, PageType][] = [
-    ...[...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m): [string, PageType] => {
-      const p = new URL(m[1]!).pathname;
-      return [p, p === '/wall/' ? 'wall' : 'content'];
-    }),
-    [`/wall/${cards[0]!.code}`, 'card'],
-  ];
+  const pages: [string, PageType][] = [...sitemapPages(sitemap), [`/wall/${cards[0]!.code}`, 'card']];
 
   console.log('| page | type | HTML+CSS gzip (KB) | budget (KB) | scripts | verdict |\n| --- | --- | ---: | ---: | ---: | --- |');
   for (const [p, type] of pages) {
     const html = await get(p);
-    const css = (await Promise.all([...html.matchAll(/<link[^>]+rel="stylesheet"[^>]*href="([^"]+)"/g)].map((m) => get(m[1]!)))).join('\n');
-    const gzip = gzipSync(html).length + (css ? gzipSync(css).length : 0);
+    const { gzip } = await servedWeight(html, get, (text) => gzipSync(text).length);
     const ok = gzip <= PAGE_BUDGETS[type] && countScripts(html) === 0;
     if (!ok) failed++;
     console.log(`| ${p} | ${type} | ${kb(gzip)} | ${kb(PAGE_BUDGETS[type])} | ${countScripts(html)} | ${ok ? 'ok' : 'OVER'} |`);

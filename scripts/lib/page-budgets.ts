@@ -23,3 +23,21 @@ export type PageType = keyof typeof PAGE_BUDGETS;
 
 export const countScripts = (html: string) => (html.match(/<script\b/gi) ?? []).length;
 export const countWebFonts = (htmlAndCss: string) => (htmlAndCss.match(/@font-face|\.woff2?\b|\.ttf\b|\.otf\b|fonts\.googleapis/gi) ?? []).length;
+
+/** The paths a sitemap lists, with the page type each is held to. */
+export function sitemapPages(xml: string): [path: string, type: PageType][] {
+  return [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => {
+    const path = new URL(m[1]!).pathname;
+    return [path, path === '/wall/' ? 'wall' : 'content'];
+  });
+}
+
+/**
+ * A served page's weight: gzip bytes of its HTML plus every stylesheet it links, each compressed
+ * on its own as it travels. `getText` fetches a path; `gzipBytes` is zlib in Node, CompressionStream in workerd.
+ */
+export async function servedWeight(html: string, getText: (path: string) => Promise<string>, gzipBytes: (text: string) => number | Promise<number>): Promise<{ gzip: number; css: string }> {
+  const hrefs = [...html.matchAll(/<link[^>]+rel="stylesheet"[^>]*href="([^"]+)"/g)].map((m) => m[1]!);
+  const css = (await Promise.all(hrefs.map(getText))).join('\n');
+  return { gzip: (await gzipBytes(html)) + (css ? await gzipBytes(css) : 0), css };
+}

@@ -3,8 +3,6 @@ export const LOGIN_PATH = '/admin/login';
 export const CSRF_FIELD = '_csrf';
 /** The login form's pre-session token, double-submitted as a cookie and a hidden field. */
 export const LOGIN_CSRF_COOKIE = 'sw_login_csrf';
-/** The volunteer sign-up form's pre-session token cookie. */
-export const SIGNUP_CSRF_COOKIE = 'sw_signup_csrf';
 
 /** Only same-site console paths may be a post-login destination (no open redirect). */
 export function safeNext(next: string | null): string {

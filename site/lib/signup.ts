@@ -10,3 +10,6 @@ export const SIGNUP_LABELS = {
   agreeCode: '儿童保护守则',
   agreePrivacy: '隐私说明',
 } as const;
+
+/** The sign-up form's pre-session token cookie (see presession-token.ts). */
+export const SIGNUP_CSRF_COOKIE = 'sw_signup_csrf';

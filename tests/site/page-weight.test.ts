@@ -6,7 +6,7 @@
  */
 import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { countScripts, countWebFonts, PAGE_BUDGETS, type PageType } from '../../scripts/lib/page-budgets';
+import { countScripts, countWebFonts, PAGE_BUDGETS, servedWeight, sitemapPages, type PageType } from '../../scripts/lib/page-budgets';
 import { loadDemo } from '../../scripts/demo/load-demo';
 import { getDb } from '../../worker/db/client';
 import { visit } from './site-client';
@@ -28,9 +28,8 @@ async function weigh(path: string, type: PageType): Promise<Weight> {
   const res = await visit(path);
   expect(res.status, path).toBe(200);
   const html = await res.text();
-  const hrefs = [...html.matchAll(/<link[^>]+rel="stylesheet"[^>]*href="([^"]+)"/g)].map((m) => m[1]!);
-  const css = (await Promise.all(hrefs.map(async (href) => (await visit(href)).text()))).join('\n');
-  return { path, type, gzip: (await gzipBytes(html)) + (css ? await gzipBytes(css) : 0), scripts: countScripts(html), webFonts: countWebFonts(html + css) };
+  const { gzip, css } = await servedWeight(html, async (href) => (await visit(href)).text(), gzipBytes);
+  return { path, type, gzip, scripts: countScripts(html), webFonts: countWebFonts(html + css) };
 }
 
 /** Chinese text that compresses as badly as real wishes do: common characters in a scrambled order. */
@@ -56,12 +55,8 @@ beforeAll(async () => {
   expect(open!.n).toBeGreaterThanOrEqual(24); // a full first page of the wall
 
   const sitemap = await (await visit('/sitemap-0.xml')).text();
-  const paths = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]!).pathname);
   weights = [];
-  for (const path of paths) {
-    const type: PageType = path === '/wall/' ? 'wall' : 'content';
-    weights.push(await weigh(path, type));
-  }
+  for (const [path, type] of sitemapPages(sitemap)) weights.push(await weigh(path, type));
   weights.push(await weigh('/wall/?category=books', 'wall'));
   weights.push(await weigh(`/wall/${open!.code}`, 'card'));
 });

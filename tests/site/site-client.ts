@@ -5,8 +5,9 @@
  */
 import { exports } from 'cloudflare:workers';
 import { DEMO_COORDINATOR } from '../../scripts/demo/demo-data';
+import { ORIGIN } from '../worker/admin-helpers';
 
-export const ORIGIN = 'http://shouwang.test';
+export { ORIGIN };
 
 /** One request to the Worker; redirects are returned, not followed. */
 export function visit(path: string, init: RequestInit = {}): Promise<Response> {

@@ -9,8 +9,8 @@ const str = (message: string) => v.pipe(v.union([v.string(), v.number()], messag
 const optional = (max: number, message: string, lines = false) =>
   v.pipe(
     v.optional(v.nullable(str(message)), null),
-    v.transform((s) => (s ? s.replace(/\r\n?/g, '\n') : null)),
-    v.nullable(v.pipe(v.string(), v.maxLength(max, message), lines ? printableLines('这里有不能识别的字符') : printable('这里有不能识别的字符'))),
+    v.transform((s) => s || null),
+    v.nullable(v.pipe(v.string(), unixLines, v.maxLength(max, message), lines ? printableLines('这里有不能识别的字符') : printable('这里有不能识别的字符'))),
   );
 
 export const CardFieldsSchema = v.pipe(
