@@ -87,6 +87,7 @@ const DOORS: Record<string, Who> = {
   'PUT /api/admin/cards/:code': 'coordinator',
   'POST /api/admin/cards/:code/review': 'coordinator',
   'POST /api/admin/cards/:code/publish': 'coordinator',
+  'POST /api/admin/cards/:code/privacy-dismissals': 'coordinator',
   'POST /api/admin/cards/:code/withdraw': 'coordinator',
   'GET /api/admin/claims': 'coordinator',
   'GET /api/admin/claims/export.csv': 'coordinator',

@@ -161,3 +161,71 @@ describe('one card per child per campaign', () => {
     expect(error.fields.handoutRef).toContain('登记-2026-900');
   });
 });
+
+describe('the privacy gate at review and publish', () => {
+  it('tells every blocker at once: not reviewed, no consent and each privacy finding', async () => {
+    const { card } = await create({ wish: '我是王小明，电话 138 1234 5678' });
+    const res = await adminFetch(cookie, `/cards/${card.code}/publish`, 'POST', {});
+    expect(res.status).toBe(409);
+    const { error } = (await res.json()) as ErrorBody;
+    expect(Object.keys(error.fields).sort()).toEqual(['consentOn', 'review', 'wish']);
+    expect(error.fields.wish).toContain('王小明');
+    expect(error.fields.wish).toContain('138 1234 5678');
+    const detail = (await (await adminFetch(cookie, `/cards/${card.code}`)).json()) as { blockers: { field: string }[] };
+    expect(detail.blockers.map((b) => b.field).sort()).toEqual(['consentOn', 'review', 'wish', 'wish']);
+  });
+
+  it('refuses the review when the real names typed match the words, and keeps nothing of them', async () => {
+    const { card } = await create({ wish: '子 涵想要一本书', consentOn: '2026-11-18', consentMethod: 'paper' });
+    const digest = async () => JSON.stringify(await env.DB.prepare("SELECT * FROM audit_log WHERE detail LIKE '%子涵%' OR detail LIKE '%张子涵%'").all());
+    const refused = await adminFetch(cookie, `/cards/${card.code}/review`, 'POST', { realNames: '张子涵 李春花' });
+    expect(refused.status).toBe(409);
+    const text = await refused.text();
+    expect(text).not.toContain('张子涵');
+    expect(text).not.toContain('李春花');
+    expect(JSON.parse(text).error.fields.wish).toContain('真实姓名');
+    expect(await digest()).not.toContain('子涵');
+    const unrelated = await adminFetch(cookie, `/cards/${card.code}/review`, 'POST', { realNames: '刘德福' });
+    expect(unrelated.status).toBe(200);
+    expect(await countRows("SELECT count(*) AS n FROM audit_log WHERE detail LIKE '%刘德福%'")).toBe(0);
+  });
+
+  it('lets a coordinator mark a finding “不是个人信息” with a reason, audited and shown, which then stops blocking', async () => {
+    const { card } = await create({ wish: '我想要曹文轩写的书，我最喜欢作家曹文', consentOn: '2026-11-18', consentMethod: 'paper' });
+    await adminFetch(cookie, `/cards/${card.code}/review`, 'POST', {});
+    const { privacy } = (await (await adminFetch(cookie, `/cards/${card.code}`)).json()) as CardBody;
+    expect(privacy.map((p) => p.found)).toEqual(['曹文']);
+    const finding = privacy[0]!;
+    const noReason = await adminFetch(cookie, `/cards/${card.code}/privacy-dismissals`, 'POST', { ...finding, reason: '' });
+    expect(noReason.status).toBe(400);
+    const notThere = await adminFetch(cookie, `/cards/${card.code}/privacy-dismissals`, 'POST', { ...finding, found: '别的字', reason: '书的作者' });
+    expect(notThere.status).toBe(409);
+
+    const before = await audits('card.privacy_dismiss');
+    const marked = await adminFetch(cookie, `/cards/${card.code}/privacy-dismissals`, 'POST', { field: finding.field, kind: finding.kind, found: finding.found, reason: '是书的作者' });
+    expect(marked.status).toBe(201);
+    expect(await audits('card.privacy_dismiss')).toBe(before + 1);
+    const again = await adminFetch(cookie, `/cards/${card.code}/privacy-dismissals`, 'POST', { field: finding.field, kind: finding.kind, found: finding.found, reason: '是书的作者' });
+    expect(again.status).toBe(409);
+    expect(await audits('card.privacy_dismiss')).toBe(before + 1);
+
+    const detail = (await (await adminFetch(cookie, `/cards/${card.code}`)).json()) as { privacy: unknown[]; dismissed: { reason: string }[] };
+    expect(detail.privacy).toEqual([]);
+    expect(detail.dismissed.map((d) => d.reason)).toEqual(['是书的作者']);
+    expect((await adminFetch(cookie, `/cards/${card.code}/publish`, 'POST', {})).status).toBe(200);
+  });
+});
+
+describe('withdrawing', () => {
+  it('withdraws a draft whose wording was never reviewed (a 500 before), by API, with its audit row', async () => {
+    const { card } = await create();
+    const before = await audits('card.withdraw');
+    const res = await adminFetch(cookie, `/cards/${card.code}/withdraw`, 'POST', { reason: '孩子转学了' });
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as CardBody).card).toMatchObject({ status: 'withdrawn', reviewedAt: null });
+    expect(await audits('card.withdraw')).toBe(before + 1);
+    const again = await adminFetch(cookie, `/cards/${card.code}/withdraw`, 'POST', { reason: '再撤一次' });
+    expect(again.status).toBe(409);
+    expect(await audits('card.withdraw')).toBe(before + 1);
+  });
+});

@@ -4,3 +4,9 @@ declare namespace Cloudflare {
     TEST_MIGRATIONS: import('cloudflare:test').D1Migration[];
   }
 }
+
+/** Fixture files read as text through Vite's `?raw` import. */
+declare module '*?raw' {
+  const text: string;
+  export default text;
+}

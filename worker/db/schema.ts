@@ -14,10 +14,12 @@ import {
   CARD_CATEGORIES,
   CARD_MAX_AGE,
   CARD_MIN_AGE,
+  CARD_PUBLIC_TEXT_FIELDS,
   CARD_STATUSES,
   CLAIM_HOLDING_STATUSES,
   CLAIM_STATUSES,
   CONSENT_METHODS,
+  DISMISSIBLE_PRIVACY_KINDS,
   GRADE_BANDS,
   VOLUNTEER_STATUSES,
 } from '../domain/vocabulary';
@@ -112,8 +114,8 @@ export const cards = sqliteTable(
     check('cards_grade_band_valid', oneOf(t.gradeBand, GRADE_BANDS)),
     check('cards_age_range', sql`${t.age} BETWEEN ${sql.raw(String(CARD_MIN_AGE))} AND ${sql.raw(String(CARD_MAX_AGE))}`),
     check('cards_text_lengths', sql`length(${t.alias}) BETWEEN 1 AND 12 AND length(${t.wish}) BETWEEN 1 AND 300 AND length(${t.code}) BETWEEN 4 AND 12`),
-    // A card reaches the wall only after its wording was reviewed.
-    check('cards_public_only_reviewed', sql`${t.status} = 'draft' OR ${t.reviewedAt} IS NOT NULL`),
+    // A card reaches the wall only after its wording was reviewed (a draft may be withdrawn unreviewed).
+    check('cards_public_only_reviewed', sql`${t.status} IN ('draft', 'withdrawn') OR ${t.reviewedAt} IS NOT NULL`),
     index('cards_campaign_status').on(t.campaignId, t.status),
   ],
 );
@@ -144,6 +146,36 @@ export const cardPrivate = sqliteTable(
     check('card_private_consent_method_valid', sql`${t.consentMethod} IS NULL OR ${oneOf(t.consentMethod, CONSENT_METHODS)}`),
     check('card_private_consent_complete', sql`(${t.consentOn} IS NULL) = (${t.consentMethod} IS NULL)`),
     check('card_private_consent_date_shape', sql`${t.consentOn} IS NULL OR ${t.consentOn} GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'`),
+  ],
+);
+
+/**
+ * A privacy finding a coordinator judged not to be personal information (a
+ * book's author, a cartoon's hero), with the reason: publishing no longer
+ * waits for it while the card's words still hold the same text.
+ */
+export const cardPrivacyDismissals = sqliteTable(
+  'card_privacy_dismissals',
+  {
+    id: integer('id').primaryKey(),
+    cardId: integer('card_id')
+      .notNull()
+      .references(() => cards.id, { onDelete: 'cascade' }),
+    field: text('field').notNull(),
+    kind: text('kind').notNull(),
+    /** The words the gate found: public wording of the card, nothing else. */
+    found: text('found').notNull(),
+    reason: text('reason').notNull(),
+    decidedBy: integer('decided_by')
+      .notNull()
+      .references(() => coordinators.id),
+    decidedAt: integer('decided_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [
+    uniqueIndex('card_privacy_dismissals_one').on(t.cardId, t.field, t.kind, t.found),
+    check('card_privacy_dismissals_field_valid', oneOf(t.field, CARD_PUBLIC_TEXT_FIELDS)),
+    check('card_privacy_dismissals_kind_valid', oneOf(t.kind, DISMISSIBLE_PRIVACY_KINDS)),
+    check('card_privacy_dismissals_lengths', sql`length(${t.found}) BETWEEN 1 AND 300 AND length(${t.reason}) BETWEEN 2 AND 200`),
   ],
 );
 

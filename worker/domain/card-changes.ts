@@ -5,16 +5,18 @@
  */
 import { and, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { cardPrivate, cards } from '../db/schema';
+import { cardPrivacyDismissals, cardPrivate, cards } from '../db/schema';
 import type { CardFields } from '../schemas/card';
+import type { DismissFindingInput } from '../schemas/card-privacy';
 import { guardedAudit, lostRace } from './audit';
 import { newCardCode } from './card-code';
-import { getConsoleCard, privacyContext, type ConsoleCard } from './console-cards';
-import { checkCardPrivacy, type PrivacyFinding } from './privacy-check';
+import { cardPrivacy, publishBlockers, type PublishBlocker } from './card-privacy';
+import { getConsoleCard, type ConsoleCard } from './console-cards';
+import type { PrivacyFinding } from './privacy';
 
 export type CardChange =
   | { ok: true; card: ConsoleCard; findings: PrivacyFinding[] }
-  | { ok: false; code: 'card_not_found' | 'conflict' | 'not_allowed'; message: string; findings?: PrivacyFinding[] }
+  | { ok: false; code: 'card_not_found' | 'conflict' | 'not_allowed'; message: string; blockers?: PublishBlocker[] }
   | { ok: false; code: 'duplicate_handout'; message: string; fields: { handoutRef: string } };
 
 const causes = (err: unknown) => {
@@ -41,7 +43,7 @@ const cardIdByCode = (code: string) => sql`(SELECT id FROM cards WHERE code = ${
 async function done(db: Db, code: string): Promise<CardChange> {
   const card = await getConsoleCard(db, code);
   if (!card) return NOT_FOUND;
-  return { ok: true, card, findings: checkCardPrivacy(card, await privacyContext(db)) };
+  return { ok: true, card, findings: (await cardPrivacy(db, card)).open };
 }
 
 async function settle(db: Db, code: string, write: () => Promise<unknown>, handoutRef = ''): Promise<CardChange> {
@@ -146,11 +148,22 @@ export async function updateCard(db: Db, code: string, fields: CardFields, actor
   );
 }
 
-/** A coordinator confirms they have read the child's wording. */
-export async function reviewCard(db: Db, code: string, actorId: number, now = new Date()): Promise<CardChange> {
+/**
+ * A coordinator confirms they have read the child's wording. The real names they
+ * may type are checked against the words and forgotten: a match refuses the
+ * review, and nothing of the names is written, returned or audited.
+ */
+export async function reviewCard(db: Db, code: string, actorId: number, realNames = '', now = new Date()): Promise<CardChange> {
   const current = await getConsoleCard(db, code);
   if (!current) return NOT_FOUND;
   if (current.status !== 'draft' || current.reviewedAt) return { ok: false, code: 'not_allowed', message: '只有还没审核过的草稿需要审核' };
+  if (realNames) {
+    const named = (await cardPrivacy(db, current, realNames)).open.filter((f) => f.kind === 'real_name');
+    if (named.length) {
+      const blockers = named.map((f) => ({ field: f.field, message: f.message }));
+      return { ok: false, code: 'not_allowed', message: '卡片里出现了您输入的真实姓名，请先改写，再审核', blockers };
+    }
+  }
   return settle(db, code, () =>
     db.batch([
       db
@@ -162,15 +175,15 @@ export async function reviewCard(db: Db, code: string, actorId: number, now = ne
   );
 }
 
-/** Puts a draft on the wall: only once reviewed, with the guardian's consent recorded and nothing flagged. */
+/** Puts a draft on the wall: only once reviewed, with the guardian's consent recorded and no open privacy finding. Every blocker is told at once. */
 export async function publishCard(db: Db, code: string, actorId: number, now = new Date()): Promise<CardChange> {
   const current = await getConsoleCard(db, code);
   if (!current) return NOT_FOUND;
-  if (current.status !== 'draft') return { ok: false, code: 'not_allowed', message: '只有草稿可以发布' };
-  if (!current.reviewedAt) return { ok: false, code: 'not_allowed', message: '请先审核心愿的措辞，再发布' };
-  if (!current.consentOn) return { ok: false, code: 'not_allowed', message: '请先登记监护人同意公开心愿的日期和方式，再发布' };
-  const findings = checkCardPrivacy(current, await privacyContext(db));
-  if (findings.length) return { ok: false, code: 'not_allowed', message: '隐私检查发现可能暴露孩子身份的内容，请先改写', findings };
+  const blockers = publishBlockers(current, (await cardPrivacy(db, current)).open);
+  if (blockers.length) {
+    const message = current.status === 'draft' ? `还不能发布，先处理这 ${blockers.length} 件事：${blockers.map((b) => b.message).join('；')}` : '只有草稿可以发布';
+    return { ok: false, code: 'not_allowed', message, blockers };
+  }
   return settle(db, code, () =>
     db.batch([
       db
@@ -181,11 +194,45 @@ export async function publishCard(db: Db, code: string, actorId: number, now = n
             eq(cards.id, current.id),
             eq(cards.status, 'draft'),
             isNotNull(cards.reviewedAt),
+            // The words checked above are the words published: an edit in between loses the race.
             eq(cards.updatedAt, current.updatedAt),
             sql`EXISTS (SELECT 1 FROM card_private WHERE card_id = ${current.id} AND consent_on IS NOT NULL)`,
           ),
         ),
       guardedAudit(db, { actorKind: 'coordinator', actorId, action: 'card.publish', subjectKind: 'card', subjectId: current.id, detail: { code: current.code, status: { from: 'draft', to: 'open' } }, at: now }),
+    ]),
+  );
+}
+
+/**
+ * Marks one privacy finding on a draft "不是个人信息" (a book's author, a hero),
+ * with the reason; audited. Only a finding the gate still reports on the words
+ * as they are can be marked, and an edit in between loses the race.
+ */
+export async function dismissFinding(db: Db, code: string, input: DismissFindingInput, actorId: number, now = new Date()): Promise<CardChange> {
+  const current = await getConsoleCard(db, code);
+  if (!current) return NOT_FOUND;
+  if (current.status !== 'draft') return { ok: false, code: 'not_allowed', message: '只有草稿上的隐私提示可以标记' };
+  const { open } = await cardPrivacy(db, current);
+  if (!open.some((f) => f.field === input.field && f.kind === input.kind && f.found === input.found)) {
+    return { ok: false, code: 'not_allowed', message: '这条隐私提示已经不在了（卡片可能刚被改过），请刷新后再看' };
+  }
+  return settle(db, code, () =>
+    db.batch([
+      db.insert(cardPrivacyDismissals).select(sql`
+        SELECT NULL AS id, ${current.id} AS card_id, ${input.field} AS field, ${input.kind} AS kind, ${input.found} AS found,
+               ${input.reason} AS reason, ${actorId} AS decided_by, ${now.getTime()} AS decided_at
+        WHERE EXISTS (SELECT 1 FROM cards WHERE id = ${current.id} AND status = 'draft' AND updated_at = ${current.updatedAt.getTime()})
+      `).onConflictDoNothing(),
+      guardedAudit(db, {
+        actorKind: 'coordinator',
+        actorId,
+        action: 'card.privacy_dismiss',
+        subjectKind: 'card',
+        subjectId: current.id,
+        detail: { code: current.code, field: input.field, kind: input.kind, reason: input.reason },
+        at: now,
+      }),
     ]),
   );
 }

@@ -14,7 +14,7 @@ import { cardPrivate, cards } from '../db/schema';
 import { CardFieldsSchema, type CardFields } from '../schemas/card';
 import { auditInsert } from './audit';
 import { newCardCode } from './card-code';
-import { checkCardPrivacy, type PrivacyContext } from './privacy-check';
+import { checkCardPrivacy, type PrivacyContext } from './privacy';
 import { CARD_CATEGORY_LABELS, CONSENT_METHOD_LABELS, GRADE_BAND_LABELS } from './vocabulary';
 
 export const MAX_IMPORT_ROWS = 2000;

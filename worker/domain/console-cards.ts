@@ -7,7 +7,7 @@ import type { Db } from '../db/client';
 import { paged } from './paging';
 import { cardPrivate, cards, schools } from '../db/schema';
 import type { CardFilter } from '../schemas/card';
-import type { PrivacyContext } from './privacy-check';
+import type { PrivacyContext } from './privacy';
 import { publicColumns } from './public-cards';
 import type { CardCategory, CardStatus, ConsentMethod, GradeBand } from './vocabulary';
 

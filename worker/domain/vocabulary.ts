@@ -76,3 +76,27 @@ export const CONSENT_METHOD_LABELS: Record<ConsentMethod, string> = {
 
 export const ACTOR_KINDS = ['coordinator', 'volunteer', 'system'] as const;
 export type ActorKind = (typeof ACTOR_KINDS)[number];
+
+/** A card's public words, which the privacy gate reads before publishing. */
+export const CARD_PUBLIC_TEXT_FIELDS = ['alias', 'wish', 'sizeNote'] as const;
+export type CardPublicTextField = (typeof CARD_PUBLIC_TEXT_FIELDS)[number];
+export const CARD_PUBLIC_TEXT_LABELS: Record<CardPublicTextField, string> = { alias: '称呼', wish: '心愿', sizeNote: '尺码说明' };
+
+/** What the privacy gate finds. A real name typed at review is never stored, so it cannot be dismissed. */
+export const PRIVACY_KINDS = [
+  'full_name',
+  'parent_name',
+  'surname',
+  'phone',
+  'id_number',
+  'account',
+  'email_link',
+  'address',
+  'workplace',
+  'school',
+  'village',
+  'class',
+  'real_name',
+] as const;
+export type PrivacyKind = (typeof PRIVACY_KINDS)[number];
+export const DISMISSIBLE_PRIVACY_KINDS = PRIVACY_KINDS.filter((k) => k !== 'real_name');

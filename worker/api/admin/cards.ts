@@ -1,12 +1,14 @@
 import { vValidator } from '@hono/valibot-validator';
 import { Hono, type Context } from 'hono';
 import { getDb } from '../../db/client';
-import { createCard, publishCard, reviewCard, updateCard, withdrawCard, type CardChange } from '../../domain/card-changes';
-import { getConsoleCard, listConsoleCards, privacyContext, type ConsoleCard } from '../../domain/console-cards';
-import { checkCardPrivacy, type PrivacyFinding } from '../../domain/privacy-check';
+import { createCard, dismissFinding, publishCard, reviewCard, updateCard, withdrawCard, type CardChange } from '../../domain/card-changes';
+import { cardPrivacy, publishBlockers, type PublishBlocker } from '../../domain/card-privacy';
+import { getConsoleCard, listConsoleCards, type ConsoleCard } from '../../domain/console-cards';
+import type { PrivacyFinding } from '../../domain/privacy';
 import { currentCampaign } from '../../domain/public-cards';
 import { CardFieldsSchema, CardFilterSchema, WithdrawSchema } from '../../schemas/card';
 import { CardCodeParamsSchema } from '../../schemas/card-code';
+import { DismissFindingSchema, ReviewSchema } from '../../schemas/card-privacy';
 import { apiError, onInvalid } from '../errors';
 import type { AdminEnv } from './guard';
 
@@ -14,12 +16,18 @@ import type { AdminEnv } from './guard';
 export const adminCards = new Hono<AdminEnv>();
 
 const cardJson = (card: ConsoleCard, findings: PrivacyFinding[]) => ({ card, privacy: findings });
-const findingFields = (findings: PrivacyFinding[] = []) => Object.fromEntries(findings.map((f) => [f.field, f.message]));
+
+/** Every blocker by field; two on one field are said together. */
+function blockerFields(blockers: PublishBlocker[] = []): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const b of blockers) fields[b.field] = fields[b.field] ? `${fields[b.field]}；${b.message}` : b.message;
+  return fields;
+}
 
 function answer(c: Context<AdminEnv>, result: CardChange, created = false) {
   if (result.ok) return c.json(cardJson(result.card, result.findings), created ? 201 : 200);
   const status = result.code === 'card_not_found' ? 404 : 409;
-  const fields = result.code === 'duplicate_handout' ? result.fields : findingFields(result.findings);
+  const fields = result.code === 'duplicate_handout' ? result.fields : blockerFields(result.blockers);
   return apiError(c, status, result.code, result.message, fields);
 }
 
@@ -38,19 +46,25 @@ adminCards.get('/:code', vValidator('param', CardCodeParamsSchema, onInvalid), a
   const db = getDb(c.env.DB);
   const card = await getConsoleCard(db, c.req.valid('param').code);
   if (!card) return apiError(c, 404, 'card_not_found', '没有找到这张心愿卡');
-  return c.json(cardJson(card, checkCardPrivacy(card, await privacyContext(db))));
+  const privacy = await cardPrivacy(db, card);
+  return c.json({ ...cardJson(card, privacy.open), dismissed: privacy.dismissed, blockers: publishBlockers(card, privacy.open) });
 });
 
 adminCards.put('/:code', vValidator('param', CardCodeParamsSchema, onInvalid), vValidator('json', CardFieldsSchema, onInvalid), async (c) =>
   answer(c, await updateCard(getDb(c.env.DB), c.req.valid('param').code, c.req.valid('json'), c.var.session.coordinatorId)),
 );
 
-adminCards.post('/:code/review', vValidator('param', CardCodeParamsSchema, onInvalid), async (c) =>
-  answer(c, await reviewCard(getDb(c.env.DB), c.req.valid('param').code, c.var.session.coordinatorId)),
+// The body is optional: `{}` or `{"realNames": "…"}` (checked against the words, never kept).
+adminCards.post('/:code/review', vValidator('param', CardCodeParamsSchema, onInvalid), vValidator('json', ReviewSchema, onInvalid), async (c) =>
+  answer(c, await reviewCard(getDb(c.env.DB), c.req.valid('param').code, c.var.session.coordinatorId, c.req.valid('json').realNames)),
 );
 
 adminCards.post('/:code/publish', vValidator('param', CardCodeParamsSchema, onInvalid), async (c) =>
   answer(c, await publishCard(getDb(c.env.DB), c.req.valid('param').code, c.var.session.coordinatorId)),
+);
+
+adminCards.post('/:code/privacy-dismissals', vValidator('param', CardCodeParamsSchema, onInvalid), vValidator('json', DismissFindingSchema, onInvalid), async (c) =>
+  answer(c, await dismissFinding(getDb(c.env.DB), c.req.valid('param').code, c.req.valid('json'), c.var.session.coordinatorId), true),
 );
 
 adminCards.post('/:code/withdraw', vValidator('param', CardCodeParamsSchema, onInvalid), vValidator('json', WithdrawSchema, onInvalid), async (c) =>

@@ -1,0 +1,132 @@
+/**
+ * People's names: a surname and one or two given-name characters, after a cue
+ * (我叫, 我是, 名字, 妈妈叫, 外婆, 监护人：) or standing alone where the word
+ * segmenter leaves the surname as a word of its own (王|小明|想要). Ordinary
+ * words that begin with a surname character (白色, 马上, 王国) are words to
+ * the segmenter, or on the list of ordinary words; famous people and story
+ * characters are not children; pets' names are not children.
+ */
+import type { Hit, PrivacyKind } from './hits';
+import { COMPOUND_SURNAMES, FAMOUS, GIVEN_CHARS, ORDINARY_WORDS, RURAL_GIVEN_CHARS, SURNAMES } from './name-lists';
+import type { TextView } from './text-view';
+
+const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
+
+/** Words right after a surname that make it a way of addressing someone, not a name: 王老师, 李阿姨. */
+const TITLE_AFTER = /^(老师|校长|阿姨|叔叔|伯伯|爷爷|奶奶|医生|同学|妈妈|爸爸|哥哥|姐姐|师傅|老板|主任|书记|警官|家里|家人|总|姓|先生|女士|大爷|大妈|大叔|婶|嫂|老|小朋友)/;
+/** Self cues: what follows is the writer's own name, even when it is a famous one. */
+const SELF_CUE = /(我叫|俺叫|俺是|我的名字叫|我的名字是|我的名字|名字叫|名字是|名字|我名叫|姓名|本人|我是)\s*[:：是叫]?\s*$/;
+/** Relations: what follows is a family member's (or a friend's) name. */
+const FAMILY = '爸爸|妈妈|爸|妈|父亲|母亲|爷爷|奶奶|外公|外婆|姥姥|姥爷|监护人|家长|哥哥|姐姐|弟弟|妹妹|叔叔|阿姨|舅舅|舅妈|姑姑|姑父|伯伯|婶婶|爹|娘';
+const RELATION_CUE = new RegExp(`(${FAMILY}|同桌|好朋友|朋友|同学)(的名字|名字)?\\s*(叫做|名叫|叫|是|:|\\()?\\s*$`);
+/** Someone named by another: X叫Y. */
+const CALLED_CUE = /(叫做|名叫|叫)\s*$/;
+/** A pet or toy is what is being named: 小狗叫旺财. */
+const PET_BEFORE = /(狗|猫|兔|鸟|鱼|鼠|龟|鸭|鸡|猪|牛|羊|马|熊|宠物|娃娃|玩偶|公仔|玩具)[^，。！？,.!?\s]{0,3}$/;
+/** What follows a name standing alone in a wish: a verb, an age, punctuation. */
+const AFTER_NAME = /^($|[\s,.!?;:，。！？；：、\d]|想|要|希望|的|今年|是|在|说|喜欢|爱|很|和|同学|岁|年|上|读|家|也|从|跟|非常|特别|最|一直|现在|每天|长大|有|没|给|会|能|可以|还|已经|写|学|就|都|请|盼|期待|心愿|梦想|渴望|需要|打算|准备|住)/;
+
+const ORDINARY = new Set(ORDINARY_WORDS);
+const FAMOUS_BY_LENGTH = [...FAMOUS].sort((a, b) => b.length - a.length);
+
+/** Segment lengths by start index. */
+function segmentStarts(text: string): Map<number, number> {
+  const starts = new Map<number, number>();
+  for (const s of segmenter.segment(text)) starts.set(s.index, s.segment.length);
+  return starts;
+}
+
+interface Candidate {
+  end: number;
+  surnameLength: number;
+}
+
+/** A surname at `at` and one or two given-name characters from `chars`. */
+function nameAt(text: string, at: number, chars: (c: string) => boolean): Candidate | null {
+  const compound = COMPOUND_SURNAMES.find((s) => text.startsWith(s, at));
+  const surnameLength = compound ? 2 : SURNAMES.has(text[at]!) ? 1 : 0;
+  if (!surnameLength) return null;
+  const rest = text.slice(at + surnameLength);
+  if (TITLE_AFTER.test(rest)) return null;
+  let given = 0;
+  while (given < 2 && given < rest.length && chars(rest[given]!)) given++;
+  // 王小, 李大, 王一: a prefix of a nickname, not a given name; 王家: a family; 乐乐: a doubled nickname.
+  if (!given || (given === 1 && /[小大老阿一家]/.test(rest[0]!))) return null;
+  if (surnameLength === 1 && rest[0] === text[at]) return null;
+  const word = text.slice(at, at + surnameLength + given);
+  if (ORDINARY.has(word) || ORDINARY.has(rest.slice(0, given))) return null;
+  return { end: at + surnameLength + given, surnameLength };
+}
+
+/**
+ * 唐诗琪, 叶子琪, 宁可欣: the segmenter reads surname + first given character
+ * as a word (唐诗, 叶子, 宁可) and leaves the last character alone.
+ */
+function joinedName(text: string, at: number, starts: Map<number, number>): boolean {
+  return (
+    starts.get(at) === 2 &&
+    SURNAMES.has(text[at]!) &&
+    GIVEN_CHARS.has(text[at + 1]!) &&
+    starts.get(at + 2) === 1 &&
+    GIVEN_CHARS.has(text[at + 2]!) &&
+    text[at + 2] !== text[at + 1] &&
+    AFTER_NAME.test(text.slice(at + 3))
+  );
+}
+
+const famousAt = (text: string, at: number) => FAMOUS_BY_LENGTH.find((f) => text.startsWith(f, at));
+const anyGiven = (c: string) => GIVEN_CHARS.has(c) || RURAL_GIVEN_CHARS.has(c);
+const coreGiven = (c: string) => GIVEN_CHARS.has(c);
+const hanNotWord = (c: string) => /\p{Script=Han}/u.test(c) && !/[的了是在和跟与给我你他她它们这那个也都就还很要想会能去来有没不岁年]/.test(c);
+
+/** Every name in the text, by cue or standing alone; and 姓王 (a surname told outright). */
+export function findNames(view: TextView): Hit[] {
+  const text = view.text;
+  const starts = segmentStarts(text);
+  const hits: Hit[] = [];
+  const add = (kind: PrivacyKind, start: number, end: number) => hits.push({ kind, view, start, end });
+
+  for (let at = 0; at < text.length; at++) {
+    const before = text.slice(Math.max(0, at - 8), at);
+    const selfCue = SELF_CUE.test(before);
+    const famous = famousAt(text, at);
+    if (famous && !selfCue) {
+      at += famous.length - 1;
+      continue;
+    }
+    const relation = before.match(RELATION_CUE);
+    const called = CALLED_CUE.test(before) && !PET_BEFORE.test(before.replace(CALLED_CUE, ''));
+    let found: Candidate | null = null;
+    let kind: PrivacyKind = 'full_name';
+    if (selfCue || called) {
+      found = nameAt(text, at, hanNotWord);
+      if (found && relation?.[1] && new RegExp(`^(${FAMILY})$`).test(relation[1])) kind = 'parent_name';
+    } else if (relation) {
+      // 妈妈李春花, 外婆陈桂英: the surname must be a word of its own (not 爸爸马上).
+      const cand = nameAt(text, at, anyGiven);
+      if (cand && starts.get(at) === cand.surnameLength) found = cand;
+      if (found && new RegExp(`^(${FAMILY})$`).test(relation[1]!)) kind = 'parent_name';
+    } else {
+      const cand = nameAt(text, at, coreGiven);
+      const givenStart = cand ? at + cand.surnameLength : 0;
+      // Standing alone: the segmenter must see the surname as its own word and the given name as whole words.
+      if (cand && starts.get(at) === cand.surnameLength && (starts.get(givenStart) ?? 0) <= cand.end - givenStart && AFTER_NAME.test(text.slice(cand.end))) {
+        found = cand;
+      } else if (joinedName(text, at, starts)) {
+        found = { end: at + 3, surnameLength: 1 };
+      }
+    }
+    if (found) {
+      add(kind, at, found.end);
+      at = found.end - 1;
+    }
+  }
+  for (const m of text.matchAll(/(?<![百])姓\s*([\p{Script=Han}]{1,2})/gu)) {
+    const s = m[1]!;
+    if (COMPOUND_SURNAMES.includes(s) || SURNAMES.has(s[0]!)) {
+      const start = m.index + m[0].length - s.length;
+      add('surname', start, start + (COMPOUND_SURNAMES.includes(s) ? 2 : 1));
+    }
+  }
+  return hits;
+}

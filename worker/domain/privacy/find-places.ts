@@ -1,0 +1,101 @@
+/**
+ * Where a child can be found: home (村, 组, 社, 队, 门牌, a street with a
+ * number), the school and its short forms, the villages the school serves,
+ * the factory or company where a parent works, and the class.
+ */
+import { regexHits, type Hit } from './hits';
+import type { TextView } from './text-view';
+
+const CJK = String.raw`\p{Script=Han}`;
+const NUM = String.raw`[\d一二三四五六七八九十两]`;
+/** Characters that end a place name when reading backwards from 村, 厂, 小学…: words of a sentence, not of a name. */
+const NOT_IN_NAME = '在回去到从和跟与的了是个这那我你他她们住家里上下进出离过往向把被给让叫有读念想要';
+
+/** The name part before a suffix: Han characters, not sentence words, `min` or more. */
+const namedBefore = (suffix: string, min: number, max = 8) => new RegExp(String.raw`(?:[^${NOT_IN_NAME}\P{Script=Han}]){${min},${max}}(?:${suffix})`, 'gu');
+
+/** Villages and hamlets: 石桥村, 王家庄, 李家湾; not 农村, 乡村, 全村. */
+const VILLAGE = namedBefore('村|[家]庄|[家]寨|[家]湾|[家]坝|[家]沟|[家]坪|[家]屯', 1, 4);
+const ORDINARY_VILLAGE = /^(农|乡|山|渔|本|全|同|邻|各|该|新农|地球|每个|一个|整个|附近|隔壁)(村|庄|寨)/;
+
+const ADDRESS = [
+  // 三组, 5社, 二队 after a village or a "lives at"; 社 and 队 with a number alone are addresses in the south-west.
+  new RegExp(String.raw`(?:村|社区|大队|屯|寨|湾|家在|住在|家住|住|在)\s*第?${NUM}{1,3}\s*(?:组|社|队|小组|号)`, 'gu'),
+  new RegExp(String.raw`(?<![第每])[\d一二三四五六七八九十]{1,3}\s*(?:社|队)(?![员会区团长旗伍友])`, 'gu'),
+  // 幸福路88号, 人民街12号, 建设巷3号
+  new RegExp(String.raw`${CJK}{1,6}(?:路|街|巷|弄|胡同|大道|大街)\s*\d{1,5}\s*(?:号|弄|栋|巷|附)?`, 'gu'),
+  // 3栋2单元501, 5号楼, 2单元, 门牌 12
+  // Where home is, told as a way there: 住在…第三家, 家在…路口往里走, 住在…后面那栋楼; or where to send things.
+  new RegExp(String.raw`(?:住在|家在|家住|住)[^.!?;。！？；]{0,16}?(?:第${NUM}{1,3}\s*(?:家|户|栋|排)|旁边|后面|对面|隔壁|路口|交叉口|门口|往里走|左手边|右手边|斜对面)`, 'gu'),
+  /(?:寄到|送到|邮到|寄给我|快递到|地址是|地址:)[^,.!?;，。！？；]{2,}/gu,
+  // 田坝组, 水井湾, 坳上 after "lives at": hamlets people name by their landscape.
+  new RegExp(String.raw`(?<=(?:住在|家在|家住|住|家是)[^,.!?;，。！？；]{0,8})[^${NOT_IN_NAME}\P{Script=Han}]{1,4}(?:组|社|队|湾|坝|坪|沟|岭|垭|坳|寨|屯|塘|冲|岗|铺|营|堡)`, 'gu'),
+  new RegExp(String.raw`\d{1,4}\s*(?:栋|幢|号楼|单元|室)|\d{1,4}\s*-\s*\d{1,4}\s*-\s*\d{1,4}|门牌\s*(?:号)?\s*[:是]?\s*\w*`, 'gu'),
+];
+
+/** A named factory, company or site: 长安电子厂, 某某公司; not 工厂, 鞋厂. */
+const WORKPLACE = namedBefore('厂|公司|集团|工业园|科技园|工地|车间|加工点|作坊', 2, 10);
+/** A factory in a named district or town: 温州瑞安的鞋厂, 厦门湖里区的鞋厂; not 广州的工厂. */
+const PLACE_CHAR = String.raw`[^${NOT_IN_NAME.replace('里', '')}\P{Script=Han}]`;
+const WORKPLACE_IN_PLACE = new RegExp(String.raw`(?:${PLACE_CHAR}{4,10}|${PLACE_CHAR}{1,8}(?:区|镇|县|乡|街道))的${PLACE_CHAR}{0,4}(?:厂|公司|集团|工业园|工地|车间)`, 'gu');
+/** Big employers of migrant workers, named when a parent works there. */
+const EMPLOYER = /(?:在|进|去)(富士康|比亚迪|立讯|蓝思|歌尔|伟创力|和硕|纬创|仁宝|京东方|欧菲光|闻泰)|(美的|格力|海尔|富士康|比亚迪)的?(?:工厂|厂|公司|上班|打工|工作)/dgu;
+
+/** A school named by a proper name: 红星小学, 青石中心校; not 上小学, 我们学校. */
+const SCHOOL = namedBefore('中心小学|中心校|完全小学|完小|小学|中学|初中|中心学校|幼儿园', 2, 6);
+const SCHOOL_SUFFIX = /(中心小学|中心校|完全小学|完小|小学|中学|初中|中心学校|幼儿园)$/;
+const ORDINARY_SCHOOL = /(希望|我们|咱们|你们|他们|附近|村里|镇上|县里|城里|乡里|一所|这所|那所|新的|好的|重点|寄宿|私立|公立|贵族)(?:中心小学|中心校|完全小学|完小|小学|中学|初中|中心学校|幼儿园)$/u;
+
+const CLASS = [
+  // 三年级二班, 4年级(1)班, 四(3)班, 初一3班, 五年级甲班, 三年2班
+  new RegExp(String.raw`(?:${NUM}|初[一二三123]|高[一二三123])\s*(?:年级|年)?\s*\(?\s*(?:${NUM}{1,3}|[甲乙丙丁])\s*\)?\s*班`, 'gu'),
+  // 302班, (2)班, 二班 — not 班会, 班车, 上班
+  new RegExp(String.raw`(?<![上下加值跟排轮早晚夜全同每各整本哪插分换接交领])\(?\s*${NUM}{1,4}\s*\)?\s*班(?![会车长级主任干部委费子])`, 'gu'),
+  new RegExp(String.raw`[甲乙丙丁]\s*班(?![会车长])`, 'gu'),
+];
+
+/** The school's name and the short forms people use for it. */
+function schoolForms(name: string): string[] {
+  const plain = name.replace(/\([^)]*\)|（[^）]*）/g, '').trim();
+  const core = plain.replace(/(中心小学|中心校|完全小学|完小|小学|中学|初级中学|九年一贯制学校|学校)$/, '').replace(/(镇|乡|街道)$/, '');
+  if (core.length < 2) return [plain];
+  const places = ['', '镇', '乡'];
+  const kinds = ['中心小学', '中心校', '中心学校', '完全小学', '完小', '小学', '中学', '学校', '小'];
+  return [plain, ...places.flatMap((p) => kinds.map((k) => core + p + k))];
+}
+
+export interface PlaceContext {
+  /** The school's name (and any other names it is known by). */
+  schoolNames: string[];
+  /** Villages the school serves, as configured by coordinators. */
+  villageNames: string[];
+}
+
+const literalHits = (view: TextView, text: string, words: string[], kind: Hit['kind']): Hit[] =>
+  words
+    .map((w) => w.normalize('NFKC').toLowerCase())
+    .filter((w) => w.length >= 2)
+    .flatMap((w) => {
+      const hits: Hit[] = [];
+      for (let at = text.indexOf(w); at >= 0; at = text.indexOf(w, at + 1)) hits.push({ kind, view, start: at, end: at + w.length });
+      return hits;
+    });
+
+/** Every place, school, workplace and class in the text. */
+export function findPlaces(view: TextView, ctx: PlaceContext): Hit[] {
+  const text = view.text;
+  return [
+    ...regexHits(view, text, VILLAGE, 'village', 0, (m) => !ORDINARY_VILLAGE.test(m[0])),
+    ...ADDRESS.flatMap((re) => regexHits(view, text, re, 'address')),
+    ...regexHits(view, text, WORKPLACE, 'workplace', 0, (m) => !/^(工|大|小|那个|这个|一个|一家|那家|这家)/.test(m[0]) && !/^.{0,2}工厂$/u.test(m[0])),
+    ...regexHits(view, text, WORKPLACE_IN_PLACE, 'workplace'),
+    ...regexHits(view, text, EMPLOYER, 'workplace', 1),
+    ...regexHits(view, text, EMPLOYER, 'workplace', 2),
+    // 一本初中数学书: a measure word before 初中/小学 is a book, not a school's name.
+    ...regexHits(view, text, SCHOOL, 'school', 0, (m) => !ORDINARY_SCHOOL.test(m[0]) && !/[本套册个张些]$/.test(m[0].replace(SCHOOL_SUFFIX, ''))),
+    ...literalHits(view, text, ctx.schoolNames.flatMap(schoolForms), 'school'),
+    ...literalHits(view, text, ctx.villageNames, 'village'),
+    // 一班同学 is "a crowd of classmates" as often as "class one".
+    ...CLASS.flatMap((re) => regexHits(view, text, re, 'class', 0, (m) => !(m[0] === '一班' && /^(同学|人|朋友|小朋友|孩子)/.test(text.slice(m.index + 2))))),
+  ];
+}

@@ -1,0 +1,131 @@
+/**
+ * The privacy gate: finds what could identify or locate a child in text that
+ * is about to be published, and says what it found, where, in plain Chinese.
+ * It errs on the side of flagging: a false alarm costs a coordinator a minute
+ * (or a "不是个人信息" with a reason), a missed name exposes a child.
+ * Design and measured figures: docs/decisions/009-privacy-gate.md.
+ */
+import { findNames } from './find-names';
+import { findNumbers } from './find-numbers';
+import { findPlaces, type PlaceContext } from './find-places';
+import { PRIVACY_KIND_LABELS, type Hit, type PrivacyKind } from './hits';
+import { COMPOUND_SURNAMES, GIVEN_CHARS, ORDINARY_WORDS, RURAL_GIVEN_CHARS, SURNAMES } from './name-lists';
+import { CARD_PUBLIC_TEXT_FIELDS, CARD_PUBLIC_TEXT_LABELS } from '../vocabulary';
+import { hasInvisible, squeezed, typedSlice, viewOf, type TextView } from './text-view';
+
+export { PRIVACY_KINDS, PRIVACY_KIND_LABELS, type PrivacyKind } from './hits';
+export type PrivacyContext = PlaceContext;
+
+export interface PrivacyFinding {
+  /** The field the words are in (alias, wish, sizeNote…). */
+  field: string;
+  kind: PrivacyKind;
+  /** The words as typed (invisible characters left out), so the coordinator sees what to change. Empty for a real name typed at review. */
+  found: string;
+  message: string;
+}
+
+/** A finding a coordinator marked "不是个人信息", matched by field, kind and words. */
+export interface PrivacyDismissal {
+  field: string;
+  kind: PrivacyKind;
+  found: string;
+}
+
+const SPACES = /\s/u;
+const SPACES_AND_PUNCTUATION = /[\s\p{P}\p{S}]/u;
+
+/** Nicknames that begin with a surname character but are ordinary words. */
+const NICKNAMES = new Set(['石头', '金豆', '金宝', '小满', '明天', '安心', '乐天', '方方', '高高', '米粒', '丁丁', '龙龙', '阳光', '豆豆', '贝贝', '宝宝']);
+
+/** An alias of 2–4 Han characters that reads as surname + given name (王小明, 欧阳娜). */
+function aliasIsName(alias: string): boolean {
+  if (!/^\p{Script=Han}{2,4}$/u.test(alias) || NICKNAMES.has(alias) || ORDINARY_WORDS.includes(alias)) return false;
+  const compound = COMPOUND_SURNAMES.find((s) => alias.startsWith(s));
+  const given = alias.slice(compound ? 2 : 1);
+  if (!compound && !SURNAMES.has(alias[0]!)) return false;
+  // 乐乐, 明明: a doubled character is a nickname.
+  if (!compound && alias.length === 2 && alias[0] === alias[1]) return false;
+  return given.length >= 1 && given.length <= 2 && [...given].every((c) => GIVEN_CHARS.has(c) || RURAL_GIVEN_CHARS.has(c));
+}
+
+/** The names typed at review, and the given names inside them (王小明 → 王小明, 小明). */
+function realNameForms(realNames: string): string[] {
+  const names = viewOf(realNames).text.split(/[\s\p{P}\p{S}]+/u).filter((n) => n.length >= 2);
+  return names.flatMap((n) => {
+    const surname = COMPOUND_SURNAMES.find((s) => n.startsWith(s)) ?? (SURNAMES.has(n[0]!) ? n[0]! : '');
+    const given = surname ? n.slice(surname.length) : '';
+    return given.length >= 2 ? [n, given] : [n];
+  });
+}
+
+function realNameHits(view: TextView, realNames: string): Hit[] {
+  const compact = squeezed(view, SPACES_AND_PUNCTUATION);
+  return realNameForms(realNames).flatMap((name) => {
+    const hits: Hit[] = [];
+    for (let at = compact.text.indexOf(name); at >= 0; at = compact.text.indexOf(name, at + 1)) {
+      hits.push({ kind: 'real_name', view: compact, start: at, end: at + name.length });
+    }
+    return hits;
+  });
+}
+
+interface Located {
+  kind: PrivacyKind;
+  from: number;
+  to: number;
+  typed: string;
+}
+
+/** Hits in source positions, without one that another of the same kind already covers. */
+function located(hits: Hit[]): Located[] {
+  const list = hits.map((h) => ({ kind: h.kind, from: h.view.from[h.start]!, to: h.view.to[h.end - 1]!, typed: typedSlice(h.view, h.start, h.end) }));
+  list.sort((a, b) => a.from - b.from || b.to - a.to);
+  return list.filter((h, i) => !list.some((o, j) => j !== i && o.kind === h.kind && o.from <= h.from && o.to >= h.to && (o.to - o.from > h.to - h.from || j < i)));
+}
+
+export interface TextCheck {
+  /** The field's name, and its label in the messages (心愿, 称呼…). */
+  field: string;
+  label: string;
+  text: string;
+  /** A nickname field: the whole text must not read as a full name. */
+  alias?: boolean;
+}
+
+/** Everything in these texts that could identify or locate a child. Empty when they may be published. */
+export function checkTexts(texts: TextCheck[], ctx: PrivacyContext, realNames = ''): PrivacyFinding[] {
+  const findings: PrivacyFinding[] = [];
+  for (const { field, label, text, alias } of texts) {
+    if (!text) continue;
+    const view = viewOf(text);
+    const hits = [
+      ...findNumbers(view),
+      ...findPlaces(view, ctx),
+      ...findNames(squeezed(view, SPACES)),
+      ...(realNames ? realNameHits(view, realNames) : []),
+    ];
+    if (alias && aliasIsName(view.text.trim())) hits.push({ kind: 'full_name', view, start: 0, end: view.text.length });
+    for (const h of located(hits)) {
+      const hidden = hasInvisible(h.typed) ? '（中间夹着看不见的字符）' : '';
+      const found = h.kind === 'real_name' ? '' : h.typed.replace(/[\p{Cf}]/gu, '').trim();
+      const message = h.kind === 'real_name' ? `${label}里出现了您输入的真实姓名${hidden}` : `${label}里的“${found}”${PRIVACY_KIND_LABELS[h.kind]}${hidden}`;
+      if (!findings.some((f) => f.field === field && f.kind === h.kind && f.found === found && f.message === message)) findings.push({ field, kind: h.kind, found, message });
+    }
+  }
+  return findings;
+}
+
+/** Everything in a card's public words (alias, wish, size note) that could identify the child. */
+export function checkCardPrivacy(card: { alias: string; wish: string; sizeNote?: string | null }, ctx: PrivacyContext, realNames = ''): PrivacyFinding[] {
+  return checkTexts(
+    CARD_PUBLIC_TEXT_FIELDS.map((field) => ({ field, label: CARD_PUBLIC_TEXT_LABELS[field], text: card[field] ?? '', alias: field === 'alias' })),
+    ctx,
+    realNames,
+  );
+}
+
+/** The findings a coordinator has not marked "不是个人信息". A real name typed at review cannot be dismissed. */
+export function openFindings(findings: PrivacyFinding[], dismissals: PrivacyDismissal[]): PrivacyFinding[] {
+  return findings.filter((f) => f.kind === 'real_name' || !dismissals.some((d) => d.field === f.field && d.kind === f.kind && d.found === f.found));
+}

@@ -1,0 +1,75 @@
+/**
+ * What the privacy gate reads: the text as people meant it, not as they typed
+ * it. Invisible characters are dropped, full-width letters and digits become
+ * ASCII (NFKC), U+3000 becomes a space, and a second view reads Chinese
+ * numerals as digits. Every character of a view remembers where it came from,
+ * so a finding can show the words the coordinator actually typed.
+ */
+
+/** Format characters (zero-width space and joiners, word joiner, BOM, soft hyphen, bidi controls) and other fillers that print as nothing. */
+const INVISIBLE = /[\p{Cf}\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0]/u;
+
+const NUMERALS: Record<string, string> = {
+  〇: '0', 零: '0', 一: '1', 幺: '1', 壹: '1', 二: '2', 贰: '2', 三: '3', 叁: '3', 四: '4', 肆: '4',
+  五: '5', 伍: '5', 六: '6', 陆: '6', 七: '7', 柒: '7', 八: '8', 捌: '8', 九: '9', 玖: '9',
+};
+const NUMERAL = new RegExp(`[${Object.keys(NUMERALS).join('')}]`, 'g');
+
+export interface TextView {
+  /** The typed text. */
+  readonly source: string;
+  /** Normalised: no invisible characters, NFKC, lower case, every space a plain space. */
+  readonly text: string;
+  /** `text` with Chinese numerals read as digits, character for character. */
+  readonly digits: string;
+  /** For each character of `text`: where its source starts and ends. */
+  readonly from: readonly number[];
+  readonly to: readonly number[];
+}
+
+/** Reads a typed text into its normalised views. */
+export function viewOf(source: string): TextView {
+  let text = '';
+  const from: number[] = [];
+  const to: number[] = [];
+  let at = 0;
+  for (const ch of source) {
+    const start = at;
+    at += ch.length;
+    if (INVISIBLE.test(ch)) continue;
+    let normal = ch.normalize('NFKC').toLowerCase();
+    if (/^\s+$/u.test(normal)) normal = ' ';
+    for (let k = 0; k < normal.length; k++) {
+      from.push(start);
+      to.push(at);
+    }
+    text += normal;
+  }
+  return { source, text, digits: text.replace(NUMERAL, (c) => NUMERALS[c]!), from, to };
+}
+
+/** The view without the characters `drop` matches (spaces, punctuation), still mapped to the source. */
+export function squeezed(view: TextView, drop: RegExp): TextView {
+  let text = '';
+  let digits = '';
+  const from: number[] = [];
+  const to: number[] = [];
+  for (let i = 0; i < view.text.length; i++) {
+    if (drop.test(view.text[i]!)) continue;
+    text += view.text[i];
+    digits += view.digits[i];
+    from.push(view.from[i]!);
+    to.push(view.to[i]!);
+  }
+  return { source: view.source, text, digits, from, to };
+}
+
+/** The typed words behind view[start, end). */
+export function typedSlice(view: TextView, start: number, end: number): string {
+  return view.source.slice(view.from[start], view.to[end - 1]);
+}
+
+/** Whether the typed words hide characters that print as nothing. */
+export function hasInvisible(typed: string): boolean {
+  return INVISIBLE.test(typed);
+}
