@@ -107,3 +107,15 @@ describe('what the coordinator sees and decides', () => {
     expect(checkTexts([{ field: 'summary', label: '活动介绍', text: '联系人王小明 13812345678' }], ctx).map((f) => f.kind).sort()).toEqual(['full_name', 'phone']);
   });
 });
+
+describe('public texts about the campaign', () => {
+  it('refuses a child’s or parent’s name, class or account in the campaign’s name and summary, naming the words', async () => {
+    const v = await import('valibot');
+    const { CampaignSchema } = await import('../../worker/schemas/campaign');
+    const base = { name: '2026 冬季心愿活动', summary: '', startsOn: '2026-11-15', claimDeadline: '2027-01-10', dropoffDeadline: '2027-01-25', dropoffPlace: '青石镇中心小学门卫室', valueGuide: '50–100 元', claimCap: '3', approveWithinDays: '3', deliverWithinDays: '14' };
+    expect(v.safeParse(CampaignSchema, { ...base, summary: '请把礼物送到学校门卫室，电话 0838-5551234。' }).success).toBe(true);
+    const refused = v.safeParse(CampaignSchema, { ...base, summary: '感谢大家帮助三年级二班的王小明' });
+    expect(refused.success).toBe(false);
+    expect(refused.issues?.map((i) => i.message).join()).toContain('王小明');
+  });
+});

@@ -1,6 +1,11 @@
 import * as v from 'valibot';
 import { isCalendarDay } from '../domain/dates';
+import { childDetailIn } from '../domain/privacy';
 import { isPrintable, printable, printableLines, unixLines } from './text-rules';
+
+/** Public words about the campaign pass the privacy gate's child-identity checks. */
+const noChildDetails = (label: string) =>
+  v.check((s: string) => childDetailIn(s, label) === null, (issue) => childDetailIn(String(issue.input), label) ?? '这里像是有孩子的个人信息');
 
 const str = (message: string) => v.pipe(v.union([v.string(), v.number()], message), v.transform(String), v.trim());
 const day = (message: string) => v.pipe(str(message), v.check(isCalendarDay, message));
@@ -10,8 +15,8 @@ const whole = (min: number, max: number, message: string) =>
 /** The campaign's settings: one schema for the console form and PUT /api/admin/campaign. */
 export const CampaignSchema = v.pipe(
   v.object({
-    name: v.pipe(str('请填写活动名称'), v.nonEmpty('请填写活动名称'), v.maxLength(60, '活动名称不超过 60 个字'), printable('名称里有不能识别的字符')),
-    summary: v.pipe(v.optional(str('简介格式不对'), ''), unixLines, v.maxLength(300, '简介不超过 300 个字'), printableLines('简介里有不能识别的字符')),
+    name: v.pipe(str('请填写活动名称'), v.nonEmpty('请填写活动名称'), v.maxLength(60, '活动名称不超过 60 个字'), printable('名称里有不能识别的字符'), noChildDetails('活动名称')),
+    summary: v.pipe(v.optional(str('简介格式不对'), ''), unixLines, v.maxLength(300, '简介不超过 300 个字'), printableLines('简介里有不能识别的字符'), noChildDetails('简介')),
     startsOn: day('请填写开始日期，例如 2026-11-15'),
     claimDeadline: day('请填写认领截止日期，例如 2027-01-10'),
     dropoffDeadline: day('请填写礼物送达截止日期，例如 2027-01-25'),

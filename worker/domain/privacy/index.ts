@@ -129,3 +129,16 @@ export function checkCardPrivacy(card: { alias: string; wish: string; sizeNote?:
 export function openFindings(findings: PrivacyFinding[], dismissals: PrivacyDismissal[]): PrivacyFinding[] {
   return findings.filter((f) => f.kind === 'real_name' || !dismissals.some((d) => d.field === f.field && d.kind === f.kind && d.found === f.found));
 }
+
+/** What identifies a child in text about the programme rather than a child (a campaign's name and summary). */
+const CHILD_KINDS: readonly PrivacyKind[] = ['full_name', 'parent_name', 'surname', 'id_number', 'account', 'class'];
+
+/**
+ * The details in a public text about the programme that would identify a
+ * child or a family, said in plain Chinese; null when there is none. The
+ * school's own name, address and office phone belong in such texts.
+ */
+export function childDetailIn(text: string, label: string): string | null {
+  const found = checkTexts([{ field: 'text', label, text }], { schoolNames: [], villageNames: [] }).filter((f) => CHILD_KINDS.includes(f.kind));
+  return found.length ? `${found.map((f) => f.message).join('；')}：这里是所有人都能看到的介绍，请不要写孩子或家长的信息` : null;
+}
