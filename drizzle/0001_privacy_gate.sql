@@ -17,7 +17,7 @@ CREATE TABLE `card_privacy_dismissals` (
 CREATE UNIQUE INDEX `card_privacy_dismissals_one` ON `card_privacy_dismissals` (`card_id`,`field`,`kind`,`found`);--> statement-breakpoint
 -- Rebuilding cards (SQLite cannot alter a CHECK): D1 keeps foreign keys on inside a migration, so the
 -- dangling references from claims are deferred to the end, and card_private, whose rows the DROP would
--- cascade away, is kept aside and put back. Checked on a copy of the demo data (docs/decisions/009).
+-- cascade away, is kept aside and put back. Checked on a copy of the demo data (docs/decisions/010).
 PRAGMA defer_foreign_keys = on;--> statement-breakpoint
 CREATE TABLE `__new_cards` (
 	`id` integer PRIMARY KEY NOT NULL,

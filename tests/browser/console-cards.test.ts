@@ -33,7 +33,7 @@ describe('a coordinator manages wish cards in the console, without JavaScript', 
     await page.getByRole('button', { name: '保存为草稿' }).click();
     await page.waitForURL(/\/admin\/cards\/[A-Z2-9]{5}\?saved=1$/);
     const code = new URL(page.url()).pathname.split('/').pop()!;
-    expect(await page.getByRole('region', { name: '隐私检查：发布前请先改写' }).textContent()).toContain('李小红');
+    expect(await page.getByRole('region', { name: /发布前还要处理/ }).textContent()).toContain('李小红');
 
     await page.getByRole('button', { name: '措辞审核通过' }).click();
     await page.getByRole('button', { name: '发布到心愿墙' }).click();
@@ -55,6 +55,42 @@ describe('a coordinator manages wish cards in the console, without JavaScript', 
     const html = await wall.text();
     expect(html).toContain('红红的心愿');
     expect(html).not.toContain('登记-B-301');
+    await page.context().close();
+  });
+
+  it('checks the real names typed at review without keeping them, marks a book’s author “不是个人信息”, and withdraws an unreviewed draft', async () => {
+    const page = await consolePage();
+    await page.goto('/admin/cards/new');
+    await page.getByLabel('称呼（小名，不写姓）').fill('朵朵');
+    await page.getByLabel('年龄').fill('9');
+    await page.getByLabel('年级段').selectOption('middle_primary');
+    await page.getByLabel('心愿类别').selectOption('books');
+    await page.getByLabel('心愿（孩子自己的话）').fill('我想要作家曹文写的书，子涵也想看');
+    await page.getByLabel('学校登记编号（仅协调员可见）').fill('登记-B-302');
+    await page.getByRole('button', { name: '保存为草稿' }).click();
+    await page.waitForURL(/\?saved=1$/);
+    const checklist = page.getByRole('region', { name: /发布前还要处理/ });
+    expect(await checklist.textContent()).toContain('曹文');
+    expect(await checklist.textContent()).toContain('监护人同意');
+    expect(await checklist.textContent()).toContain('还没审核');
+
+    // The real name is checked against the words, refused, and not put back into the page.
+    await page.getByLabel('孩子和家长的真实姓名（可不填）').fill('王子涵');
+    await page.getByRole('button', { name: '措辞审核通过' }).click();
+    expect(await page.getByRole('alert').textContent()).toContain('真实姓名');
+    expect(await page.getByLabel('孩子和家长的真实姓名（可不填）').inputValue()).toBe('');
+    expect(await page.content()).not.toContain('王子涵');
+
+    await page.getByText('这不是个人信息').first().click();
+    await page.getByLabel(/为什么不是/).first().fill('是书的作者');
+    await page.getByRole('button', { name: '标记为“不是个人信息”' }).first().click();
+    await page.waitForURL('**?done=dismiss');
+    expect(await page.getByRole('region', { name: '已标记为“不是个人信息”' }).textContent()).toContain('是书的作者');
+
+    await page.getByLabel('撤下原因').fill('孩子转学了');
+    await page.getByRole('button', { name: '撤下' }).click();
+    await page.waitForURL('**?done=withdraw');
+    expect(await page.getByText('已撤下').first().count()).toBe(1);
     await page.context().close();
   });
 

@@ -15,7 +15,9 @@ const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
 /** Words right after a surname that make it a way of addressing someone, not a name: 王老师, 李阿姨. */
 const TITLE_AFTER = /^(老师|校长|阿姨|叔叔|伯伯|爷爷|奶奶|医生|同学|妈妈|爸爸|哥哥|姐姐|师傅|老板|主任|书记|警官|家里|家人|总|姓|先生|女士|大爷|大妈|大叔|婶|嫂|老|小朋友)/;
 /** Self cues: what follows is the writer's own name, even when it is a famous one. */
-const SELF_CUE = /(我叫|俺叫|俺是|我的名字叫|我的名字是|我的名字|名字叫|名字是|名字|我名叫|姓名|本人|我是)\s*[:：是叫]?\s*$/;
+const SELF_CUE = /(我叫|俺叫|俺是|我的名字叫|我的名字是|我的名字|名字叫|名字是|名字|我名叫|姓名|本人|签名|署名|落款|心愿人|写心愿的是|写愿望的是|写信人|我是)\s*[:：是叫]?\s*$/;
+/** Cues so strong that what follows is a name even when it is also a word (我叫安静, 签名：白雪). */
+const STRONG_CUE = /(我叫|俺叫|名字叫|名字是|名字|我名叫|姓名|签名|署名|落款|心愿人|写心愿的是|写愿望的是|写信人)\s*[:：是叫]?\s*$/;
 /** Relations: what follows is a family member's (or a friend's) name. */
 const FAMILY = '爸爸|妈妈|爸|妈|父亲|母亲|爷爷|奶奶|外公|外婆|姥姥|姥爷|监护人|家长|哥哥|姐姐|弟弟|妹妹|叔叔|阿姨|舅舅|舅妈|姑姑|姑父|伯伯|婶婶|爹|娘';
 const RELATION_CUE = new RegExp(`(${FAMILY}|同桌|好朋友|朋友|同学)(的名字|名字)?\\s*(叫做|名叫|叫|是|:|\\()?\\s*$`);
@@ -42,7 +44,7 @@ interface Candidate {
 }
 
 /** A surname at `at` and one or two given-name characters from `chars`. */
-function nameAt(text: string, at: number, chars: (c: string) => boolean): Candidate | null {
+function nameAt(text: string, at: number, chars: (c: string) => boolean, wordsToo = false): Candidate | null {
   const compound = COMPOUND_SURNAMES.find((s) => text.startsWith(s, at));
   const surnameLength = compound ? 2 : SURNAMES.has(text[at]!) ? 1 : 0;
   if (!surnameLength) return null;
@@ -54,7 +56,7 @@ function nameAt(text: string, at: number, chars: (c: string) => boolean): Candid
   if (!given || (given === 1 && /[小大老阿一家]/.test(rest[0]!))) return null;
   if (surnameLength === 1 && rest[0] === text[at]) return null;
   const word = text.slice(at, at + surnameLength + given);
-  if (ORDINARY.has(word) || ORDINARY.has(rest.slice(0, given))) return null;
+  if (!wordsToo && (ORDINARY.has(word) || ORDINARY.has(rest.slice(0, given)))) return null;
   return { end: at + surnameLength + given, surnameLength };
 }
 
@@ -74,10 +76,22 @@ function joinedName(text: string, at: number, starts: Map<number, number>): bool
   );
 }
 
+/** 白雪想要…: a two-character word that is also a name, opening the wish as its subject. */
+function subjectName(text: string, at: number, starts: Map<number, number>): boolean {
+  return (
+    (at === 0 || /[\s,.!?;:()"'，。！？；：（）“”]/.test(text[at - 1]!)) &&
+    starts.get(at) === 2 &&
+    SURNAMES.has(text[at]!) &&
+    GIVEN_CHARS.has(text[at + 1]!) &&
+    text[at + 1] !== text[at] &&
+    /^(想要|想|希望|要|的心愿|的愿望|今年)/.test(text.slice(at + 2))
+  );
+}
+
 const famousAt = (text: string, at: number) => FAMOUS_BY_LENGTH.find((f) => text.startsWith(f, at));
 const anyGiven = (c: string) => GIVEN_CHARS.has(c) || RURAL_GIVEN_CHARS.has(c);
 const coreGiven = (c: string) => GIVEN_CHARS.has(c);
-const hanNotWord = (c: string) => /\p{Script=Han}/u.test(c) && !/[的了是在和跟与给我你他她它们这那个也都就还很要想会能去来有没不岁年]/.test(c);
+const hanNotWord = (c: string) => /\p{Script=Han}/u.test(c) && !/[的了是在和跟与给我你他她它们这那个也都就还很要想会能去没不岁年]/.test(c);
 
 /** Every name in the text, by cue or standing alone; and 姓王 (a surname told outright). */
 export function findNames(view: TextView): Hit[] {
@@ -99,7 +113,7 @@ export function findNames(view: TextView): Hit[] {
     let found: Candidate | null = null;
     let kind: PrivacyKind = 'full_name';
     if (selfCue || called) {
-      found = nameAt(text, at, hanNotWord);
+      found = nameAt(text, at, hanNotWord, STRONG_CUE.test(before));
       if (found && relation?.[1] && new RegExp(`^(${FAMILY})$`).test(relation[1])) kind = 'parent_name';
     } else if (relation) {
       // 妈妈李春花, 外婆陈桂英: the surname must be a word of its own (not 爸爸马上).
@@ -114,6 +128,8 @@ export function findNames(view: TextView): Hit[] {
         found = cand;
       } else if (joinedName(text, at, starts)) {
         found = { end: at + 3, surnameLength: 1 };
+      } else if (subjectName(text, at, starts)) {
+        found = { end: at + 2, surnameLength: 1 };
       }
     }
     if (found) {

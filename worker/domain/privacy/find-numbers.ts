@@ -10,7 +10,7 @@ import type { TextView } from './text-view';
 const SEP = String.raw`[\s\-./_·—–,]`;
 const DIGIT_RUN = new RegExp(String.raw`\d(?:${SEP}{0,3}\d)+x?`, 'g');
 /** Words before a number that say it is a contact or an account. */
-const CONTACT_CUE = /(微信|weixin|wechat|vx|v信|wx|威信|薇信|徽信|qq|扣扣|企鹅|抖音|快手|小红书|dy|ks|号码|电话|手机|座机|联系|打给|拨打|tel|call)[^\d]{0,6}$/;
+const CONTACT_CUE = /(微信|wei\s?xin|weixin|wechat|vx|v信|wx|威信|薇信|徽信|qq|扣扣|企鹅|抖音|快手|小红书|dy|ks|号码|电话|手机|座机|联系|打给|拨打|tel|call)[^\d]{0,6}$/;
 /** What may follow a number range that is a size, a price or an amount, not a phone number. */
 const UNIT_AFTER = /^\s*(元|块|码|岁|cm|厘米|公分|米|m\b|mm|毫米|克|g\b|斤|公斤|kg|本|个|页|片|号|度|分|件|支|色|人|块钱|左右|以内)/;
 
@@ -29,6 +29,8 @@ function numberHits(view: TextView): Hit[] {
     const cued = CONTACT_CUE.test(before);
     if (count < 7 && !(cued && count >= 5)) continue;
     if (DATE.test(run) || YEAR_RANGE.test(run)) continue;
+    // 3.1415926: a decimal (one dot after at most three digits), not a number split by a dot.
+    if (/^\d{1,3}\.\d+$/.test(run)) continue;
     // Sums a child copied from a lesson: 12345679×9=111111111.
     if (/[×*=÷]\s*$/.test(before) || /^\s*[×*=+÷]/.test(view.digits.slice(m.index + run.length))) continue;
     if (RANGE.test(run) && UNIT_AFTER.test(view.digits.slice(m.index + run.length))) continue;
@@ -41,17 +43,31 @@ function numberHits(view: TextView): Hit[] {
 }
 
 /** An account id after its cue word (微信号 abc123, QQ：12345, vx: …), and WeChat's own wxid_ ids anywhere. */
-const ACCOUNT = /(?:微信|微博|weixin|wechat|vx|v信|v(?=\s*:)|wx|威信|薇信|徽信|qq|扣扣|企鹅|抖音|快手|小红书|dy|ks|账号|帐号|id)\s*(?:号码|号|id|账号)?\s*(?:是|为|:|=|-)?\s*([a-z0-9][a-z0-9_.-]{4,})/dg;
+const ACCOUNT = /(?:微信|微博|wei\s?xin|weixin|wechat|vx|v信|v(?=\s*:)|wx|威信|薇信|徽信|qq|扣扣|企鹅|抖音|快手|小红书|dy|ks|账号|帐号|id)\s*(?:号码|号|hao|id|账号)?\s*(?:是|为|:|=|-)?\s*([a-z0-9][a-z0-9_.-]{4,})/dg;
 const WXID = /wxid_[a-z0-9_-]{3,}/g;
 /** A handle: @小雨爱画画0312 (not the @ of an e-mail address). */
 const HANDLE = /(?<![a-z0-9._%+-])@[^\s@,.!?;:，。！？；：、]{2,}/gu;
 const EMAIL = /[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*(?:\.[a-z]{2,}|(?<=@(?:qq|163|126|sina|gmail|foxmail|outlook|hotmail|yahoo)))/g;
 const LINK = /(?:https?:\/\/|www\.)[^\s，。！？、]+|\b[a-z0-9-]{2,}\.(?:com|cn|net|org|top|cc|vip|xyz)\b/g;
 
+/** What a count of digits skips: numbers with a unit (12月, 300元, 3本) or an ordinal (第2). */
+const COUNTED = /(?<!第)\d+(?![\d.]*\s*(?:元|块|年|月|日|号|岁|本|个|支|件|张|次|天|点|分|米|厘米|cm|码|斤|公斤|kg|名|位数|页|色|层|楼))/g;
+
+/** A number given in pieces after a contact word: 前三位是152，中间四位3366，最后是7081. */
+function piecesHits(view: TextView): Hit[] {
+  const hits: Hit[] = [];
+  for (const m of view.digits.matchAll(/(手机|电话|号码|联系|微信|qq|扣扣)[^。！？!?\n]{0,40}/g)) {
+    const digits = [...m[0].matchAll(COUNTED)].map((d) => d[0]).join('');
+    if (digits.length >= 7) hits.push({ kind: 'phone', view, start: m.index, end: m.index + m[0].length });
+  }
+  return hits;
+}
+
 /** Every number, account, e-mail address and link in the text. */
 export function findNumbers(view: TextView): Hit[] {
   return [
     ...numberHits(view),
+    ...piecesHits(view),
     ...regexHits(view, view.digits, ACCOUNT, 'account', 1, (m) => /[a-z]/.test(m[1]!) || (m[1]!.match(/\d/g)?.length ?? 0) >= 5),
     ...regexHits(view, view.text, WXID, 'account'),
     ...regexHits(view, view.text, HANDLE, 'account'),

@@ -4,6 +4,7 @@
  * the factory or company where a parent works, and the class.
  */
 import { regexHits, type Hit } from './hits';
+import { FAMOUS } from './name-lists';
 import type { TextView } from './text-view';
 
 const CJK = String.raw`\p{Script=Han}`;
@@ -11,12 +12,15 @@ const NUM = String.raw`[\d一二三四五六七八九十两]`;
 /** Characters that end a place name when reading backwards from 村, 厂, 小学…: words of a sentence, not of a name. */
 const NOT_IN_NAME = '在回去到从和跟与的了是个这那我你他她们住家里上下进出离过往向把被给让叫有读念想要';
 
+/** A character of a place's name (里 allowed: 湖里区). */
+const PLACE_CHAR = String.raw`[^${NOT_IN_NAME.replace('里', '')}\P{Script=Han}]`;
+
 /** The name part before a suffix: Han characters, not sentence words, `min` or more. */
 const namedBefore = (suffix: string, min: number, max = 8) => new RegExp(String.raw`(?:[^${NOT_IN_NAME}\P{Script=Han}]){${min},${max}}(?:${suffix})`, 'gu');
 
 /** Villages and hamlets: 石桥村, 王家庄, 李家湾; not 农村, 乡村, 全村. */
 const VILLAGE = namedBefore('村|[家]庄|[家]寨|[家]湾|[家]坝|[家]沟|[家]坪|[家]屯', 1, 4);
-const ORDINARY_VILLAGE = /^(农|乡|山|渔|本|全|同|邻|各|该|新农|地球|每个|一个|整个|附近|隔壁)(村|庄|寨)/;
+const ORDINARY_VILLAGE = /^(农|乡|山|渔|本|全|同|邻|各|该|咱|俺|新农|地球|每个|一个|整个|附近|隔壁|希望|美丽|新)(村|庄|寨)/;
 
 const ADDRESS = [
   // 三组, 5社, 二队 after a village or a "lives at"; 社 and 队 with a number alone are addresses in the south-west.
@@ -28,6 +32,10 @@ const ADDRESS = [
   // Where home is, told as a way there: 住在…第三家, 家在…路口往里走, 住在…后面那栋楼; or where to send things.
   new RegExp(String.raw`(?:住在|家在|家住|住)[^.!?;。！？；]{0,16}?(?:第${NUM}{1,3}\s*(?:家|户|栋|排)|旁边|后面|对面|隔壁|路口|交叉口|门口|往里走|左手边|右手边|斜对面)`, 'gu'),
   /(?:寄到|送到|邮到|寄给我|快递到|地址是|地址:)[^,.!?;，。！？；]{2,}/gu,
+  // 村口小卖部旁边那家就是我家
+  /[^,.!?;，。！？；]{0,12}(?:旁边|对面|隔壁|后面|前面|斜对面)[^,.!?;，。！？；]{0,6}(?:就是我家|是我家|是我们家)/gu,
+  // 老家在贵州省毕节市七星关区阿市乡: home down to the township.
+  new RegExp(String.raw`(?:老家在|老家是|家在|家住|住在)[^,.!?;，。！？；]{0,16}?${PLACE_CHAR}{2,4}(?:乡|镇|街道)(?![上里])`, 'gu'),
   // 田坝组, 水井湾, 坳上 after "lives at": hamlets people name by their landscape.
   new RegExp(String.raw`(?<=(?:住在|家在|家住|住|家是)[^,.!?;，。！？；]{0,8})[^${NOT_IN_NAME}\P{Script=Han}]{1,4}(?:组|社|队|湾|坝|坪|沟|岭|垭|坳|寨|屯|塘|冲|岗|铺|营|堡)`, 'gu'),
   new RegExp(String.raw`\d{1,4}\s*(?:栋|幢|号楼|单元|室)|\d{1,4}\s*-\s*\d{1,4}\s*-\s*\d{1,4}|门牌\s*(?:号)?\s*[:是]?\s*\w*`, 'gu'),
@@ -36,10 +44,32 @@ const ADDRESS = [
 /** A named factory, company or site: 长安电子厂, 某某公司; not 工厂, 鞋厂. */
 const WORKPLACE = namedBefore('厂|公司|集团|工业园|科技园|工地|车间|加工点|作坊', 2, 10);
 /** A factory in a named district or town: 温州瑞安的鞋厂, 厦门湖里区的鞋厂; not 广州的工厂. */
-const PLACE_CHAR = String.raw`[^${NOT_IN_NAME.replace('里', '')}\P{Script=Han}]`;
 const WORKPLACE_IN_PLACE = new RegExp(String.raw`(?:${PLACE_CHAR}{4,10}|${PLACE_CHAR}{1,8}(?:区|镇|县|乡|街道))的${PLACE_CHAR}{0,4}(?:厂|公司|集团|工业园|工地|车间)`, 'gu');
+/**
+ * Where a parent works, told precisely enough to find them: 在宁波北仑港码头开吊车,
+ * 在温州瑞安的华丰鞋业上班, 在义乌国际商贸城二区卖袜子. A city alone (在广州打工) is not.
+ */
+const WORK_CLAUSE = /(?:在|进)([^,.!?;，。！？；]{2,20}?)(?:上班|打工|工作|做工|干活|开|送|卖|做|当|搬)/gu;
+const WORK_PLACE_WORDS = /(区|港|码头|站点|市场|商贸城|商城|工地|矿|鞋业|服饰|制衣|电子|科技|实业|物流|纺织|机械|建材|食品|五金|塑胶|包装|印刷|酒店|饭店|餐馆|超市)/u;
+function workClauseHits(view: TextView): Hit[] {
+  const hits: Hit[] = [];
+  for (const m of view.text.matchAll(WORK_CLAUSE)) {
+    const place = m[1]!;
+    const named = place.replace(/[省市的里上外面个一家那这]/gu, '');
+    const word = place.match(WORK_PLACE_WORDS);
+    if (named.length >= 6 || (word && named.replace(word[0], '').length >= 2)) {
+      const start = m.index + m[0].indexOf(place);
+      hits.push({ kind: 'workplace', view, start, end: start + place.length });
+    }
+  }
+  return hits;
+}
+
 /** Big employers of migrant workers, named when a parent works there. */
 const EMPLOYER = /(?:在|进|去)(富士康|比亚迪|立讯|蓝思|歌尔|伟创力|和硕|纬创|仁宝|京东方|欧菲光|闻泰)|(美的|格力|海尔|富士康|比亚迪)的?(?:工厂|厂|公司|上班|打工|工作)/dgu;
+
+/** Schools by their short numbered names: 城关二小, 县一中, 实验三小; not 一小时. */
+const NUMBERED_SCHOOL = new RegExp(String.raw`${PLACE_CHAR}{1,4}[一二三四五六七八九十\d](?:小|中)(?![学时朋孩姐哥弟妹心点些块半步会儿])`, 'gu');
 
 /** A school named by a proper name: 红星小学, 青石中心校; not 上小学, 我们学校. */
 const SCHOOL = namedBefore('中心小学|中心校|完全小学|完小|小学|中学|初中|中心学校|幼儿园', 2, 6);
@@ -89,10 +119,12 @@ export function findPlaces(view: TextView, ctx: PlaceContext): Hit[] {
     ...ADDRESS.flatMap((re) => regexHits(view, text, re, 'address')),
     ...regexHits(view, text, WORKPLACE, 'workplace', 0, (m) => !/^(工|大|小|那个|这个|一个|一家|那家|这家)/.test(m[0]) && !/^.{0,2}工厂$/u.test(m[0])),
     ...regexHits(view, text, WORKPLACE_IN_PLACE, 'workplace'),
+    ...workClauseHits(view),
     ...regexHits(view, text, EMPLOYER, 'workplace', 1),
     ...regexHits(view, text, EMPLOYER, 'workplace', 2),
     // 一本初中数学书: a measure word before 初中/小学 is a book, not a school's name.
     ...regexHits(view, text, SCHOOL, 'school', 0, (m) => !ORDINARY_SCHOOL.test(m[0]) && !/[本套册个张些]$/.test(m[0].replace(SCHOOL_SUFFIX, ''))),
+    ...regexHits(view, text, NUMBERED_SCHOOL, 'school', 0, (m) => !/^(考|上|读|在|去|第)/.test(m[0]) && !FAMOUS.some((f) => m[0].includes(f))),
     ...literalHits(view, text, ctx.schoolNames.flatMap(schoolForms), 'school'),
     ...literalHits(view, text, ctx.villageNames, 'village'),
     // 一班同学 is "a crowd of classmates" as often as "class one".

@@ -3,15 +3,16 @@
  * is about to be published, and says what it found, where, in plain Chinese.
  * It errs on the side of flagging: a false alarm costs a coordinator a minute
  * (or a "不是个人信息" with a reason), a missed name exposes a child.
- * Design and measured figures: docs/decisions/009-privacy-gate.md.
+ * Design and measured figures: docs/decisions/010-privacy-gate.md.
  */
 import { findNames } from './find-names';
 import { findNumbers } from './find-numbers';
+import { findPinyin } from './find-pinyin';
 import { findPlaces, type PlaceContext } from './find-places';
 import { PRIVACY_KIND_LABELS, type Hit, type PrivacyKind } from './hits';
 import { COMPOUND_SURNAMES, GIVEN_CHARS, ORDINARY_WORDS, RURAL_GIVEN_CHARS, SURNAMES } from './name-lists';
 import { CARD_PUBLIC_TEXT_FIELDS, CARD_PUBLIC_TEXT_LABELS } from '../vocabulary';
-import { hasInvisible, squeezed, typedSlice, viewOf, type TextView } from './text-view';
+import { hasInvisible, joined, squeezed, typedSlice, viewOf, type TextView } from './text-view';
 
 export { PRIVACY_KINDS, PRIVACY_KIND_LABELS, type PrivacyKind } from './hits';
 export type PrivacyContext = PlaceContext;
@@ -32,7 +33,6 @@ export interface PrivacyDismissal {
   found: string;
 }
 
-const SPACES = /\s/u;
 const SPACES_AND_PUNCTUATION = /[\s\p{P}\p{S}]/u;
 
 /** Nicknames that begin with a surname character but are ordinary words. */
@@ -99,10 +99,12 @@ export function checkTexts(texts: TextCheck[], ctx: PrivacyContext, realNames = 
   for (const { field, label, text, alias } of texts) {
     if (!text) continue;
     const view = viewOf(text);
+    const words = joined(view);
     const hits = [
       ...findNumbers(view),
-      ...findPlaces(view, ctx),
-      ...findNames(squeezed(view, SPACES)),
+      ...findPlaces(words, ctx),
+      ...findNames(words),
+      ...findPinyin(view),
       ...(realNames ? realNameHits(view, realNames) : []),
     ];
     if (alias && aliasIsName(view.text.trim())) hits.push({ kind: 'full_name', view, start: 0, end: view.text.length });

@@ -6,8 +6,8 @@
  * so a finding can show the words the coordinator actually typed.
  */
 
-/** Format characters (zero-width space and joiners, word joiner, BOM, soft hyphen, bidi controls) and other fillers that print as nothing. */
-const INVISIBLE = /[\p{Cf}\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u3164\uFE00-\uFE0F\uFFA0]/u;
+/** Format characters (zero-width space and joiners, word joiner, BOM, soft hyphen, bidi controls), fillers that print as nothing, and the emoji keycap (1️⃣ reads as 1). */
+const INVISIBLE = /[\p{Cf}\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u20E3\u3164\uFE00-\uFE0F\uFFA0]/u;
 
 const NUMERALS: Record<string, string> = {
   〇: '0', 零: '0', 一: '1', 幺: '1', 壹: '1', 二: '2', 贰: '2', 三: '3', 叁: '3', 四: '4', 肆: '4',
@@ -72,4 +72,32 @@ export function typedSlice(view: TextView, start: number, end: number): string {
 /** Whether the typed words hide characters that print as nothing. */
 export function hasInvisible(typed: string): boolean {
   return INVISIBLE.test(typed);
+}
+
+/** Separators people put between the characters of a name to slip it past a filter: 苏 雨 涵, 赵·梓·轩, 曹、梓、航. */
+const SPREAD = /(?<!\p{Script=Han})\p{Script=Han}(?:[\s·・、.,_\-/|]+\p{Script=Han}){2,}(?![\p{Script=Han}])/gu;
+
+/**
+ * The view with spaces dropped, and with the separators dropped inside a run of
+ * three or more single characters (王 小 明, 青 石 小 学) so the run reads as one word.
+ */
+export function joined(view: TextView): TextView {
+  const drop = new Set<number>();
+  for (const m of view.text.matchAll(SPREAD)) {
+    const run = m[0];
+    const pieces = run.split(/[\s·・、.,_\-/|]+/u);
+    if (pieces.every((p) => [...p].length === 1)) for (let i = 0; i < run.length; i++) if (!/\p{Script=Han}/u.test(run[i]!)) drop.add(m.index + i);
+  }
+  let text = '';
+  let digits = '';
+  const from: number[] = [];
+  const to: number[] = [];
+  for (let i = 0; i < view.text.length; i++) {
+    if (drop.has(i) || /\s/u.test(view.text[i]!)) continue;
+    text += view.text[i];
+    digits += view.digits[i];
+    from.push(view.from[i]!);
+    to.push(view.to[i]!);
+  }
+  return { source: view.source, text, digits, from, to };
 }
