@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { isCalendarDay } from '../domain/dates';
-import { isPrintable, printable, printableLines, unixLines } from './text-rules';
+import { printable, printableEach, printableLines, unixLines } from './text-rules';
 
 const str = (message: string) => v.pipe(v.union([v.string(), v.number()], message), v.transform(String), v.trim());
 const day = (message: string) => v.pipe(str(message), v.check(isCalendarDay, message));
@@ -26,7 +26,7 @@ export const CampaignSchema = v.pipe(
       v.transform((x) => (Array.isArray(x) ? x : x.split(/[\n,，、]/)).map((s) => s.trim()).filter(Boolean)),
       v.maxLength(100, '村庄最多 100 个'),
       v.check((list) => list.every((s) => s.length <= 20), '每个村名不超过 20 个字'),
-      v.check((list) => list.every(isPrintable), '村名里有不能识别的字符'),
+      printableEach('村名里有不能识别的字符'),
     ),
   }),
   // partialCheck runs even when other fields are wrong, so every message shows at once.
