@@ -2,12 +2,10 @@
 import { defineConfig } from 'astro/config';
 import cloudflare from '@astrojs/cloudflare';
 import sitemap from '@astrojs/sitemap';
+import { isHiddenFromSearch } from './worker/http/private-paths.ts';
 
 // The production domain (a custom domain: *.workers.dev is unreliable from mainland China).
 const site = process.env.SITE_URL ?? 'https://shouwang.example.cn';
-
-/** Pages that never belong in a sitemap: the console and anything private. */
-const PRIVATE_PATHS = /^\/(admin|api|v|me)(\/|$)/;
 
 export default defineConfig({
   site,
@@ -23,7 +21,8 @@ export default defineConfig({
     sitemap({
       // The wish wall and the sign-up form are rendered on demand, so the sitemap is told about them.
       customPages: [`${site}/wall/`, `${site}/volunteer/`],
-      filter: (page) => !PRIVATE_PATHS.test(new URL(page).pathname),
+      // Never the console, the API or anything private.
+      filter: (page) => !isHiddenFromSearch(new URL(page).pathname),
     }),
   ],
   // Sessions are ours (D1-backed), not Astro's KV sessions.

@@ -18,9 +18,10 @@ import { Writable } from 'node:stream';
 import * as v from 'valibot';
 import { hashPassword } from '../worker/auth/password';
 import { NewPasswordSchema, UsernameSchema } from '../worker/schemas/login';
+import { printable } from '../worker/schemas/text-rules';
 import { ROOT } from './lib/local-stack';
 
-const DisplayNameSchema = v.pipe(v.string(), v.trim(), v.regex(/^[^\p{Cc}]{1,20}$/u, '显示名 1 到 20 个字，不含控制字符'));
+const DisplayNameSchema = v.pipe(v.string(), v.trim(), v.regex(/^[^\p{Cc}]{1,20}$/u, '显示名 1 到 20 个字，不含控制字符'), printable('显示名里有不能识别的字符'));
 
 const args = process.argv.slice(2);
 const remote = args.includes('--remote');

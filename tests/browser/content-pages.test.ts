@@ -78,6 +78,18 @@ describe('every content page', () => {
     expect(overflowing).toEqual([]);
   });
 
+  it('logs no warning or error in Chromium, public or private: every Permissions-Policy feature is one it knows', async () => {
+    const page = await openPage();
+    const messages: string[] = [];
+    page.on('console', (m) => {
+      // A made-up private link is meant to answer 404; Chromium reports that status as an error.
+      if ((m.type() === 'warning' || m.type() === 'error') && !/Failed to load resource: .* 404/.test(m.text())) messages.push(`${page.url()}: ${m.text()}`);
+    });
+    for (const path of [...paths, '/v/not-a-private-link', '/admin/login']) await page.goto(path);
+    await page.context().close();
+    expect(messages).toEqual([]);
+  });
+
   it('has a title, a description and Open Graph tags for link previews in chat', async () => {
     const page = await openPage();
     for (const path of paths) {

@@ -10,6 +10,7 @@ import { api } from '../../worker/api/index';
 import { seedCanaryCampaign, type CanaryCampaign } from './canaries';
 import { crawl, leaks, type Answer } from './crawl';
 import { wholeDatabaseText } from './db-digest';
+import { searchMetaProblems, siteOrigin } from './page-meta';
 import { coordinator, ORIGIN, Visitor, volunteerVisitor } from './site-client';
 
 let seeded: CanaryCampaign;
@@ -96,6 +97,11 @@ describe('the public site, crawled without a session', () => {
     expect(leaks(answers, secrets)).toEqual([]);
   });
 
+  it('marks every private page and refusal noindex with no canonical or og:url, and gives every public page its canonical address', async () => {
+    const origin = await siteOrigin();
+    expect(answers.flatMap((a) => searchMetaProblems(a, origin))).toEqual([]);
+  });
+
   it('shows the withdrawn and draft cards to nobody', () => {
     const hidden = answers.filter((a) => /CNRY/.test(a.text) || (a.status === 200 && /星(draft|withdrawn)/.test(a.text)));
     expect(hidden.map((a) => a.path)).toEqual([]);
@@ -130,6 +136,12 @@ describe('the site as volunteer A', () => {
     expect(leaks(answers, secrets)).toEqual([]);
     console.info(`volunteer sweep: ${answers.length} requests, ${secrets.length} canaries searched for`);
     expect(answers.filter((x) => x.status >= 500 && x.path !== '/500').map((x) => x.path)).toEqual([]);
+  });
+
+  it('finds their own pages and labels marked noindex, with no canonical address or og:url', async () => {
+    const origin = await siteOrigin();
+    expect(answers.filter((a) => a.path.startsWith('/me')).length).toBeGreaterThan(2);
+    expect(answers.flatMap((a) => searchMetaProblems(a, origin))).toEqual([]);
   });
 
   it('cannot act on or print the labels of B’s claims', () => {

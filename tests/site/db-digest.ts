@@ -53,3 +53,39 @@ export async function databaseDigest(): Promise<Digest> {
   const hash = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(parts.join('\n')));
   return { rows, sha256: [...new Uint8Array(hash)].map((b) => b.toString(16).padStart(2, '0')).join('') };
 }
+
+/** One-line columns: a direction mark or override there would make the text read differently from what is stored. */
+const ONE_LINE_COLUMNS: Record<string, string[]> = {
+  campaigns: ['name', 'dropoff_place', 'value_guide'],
+  cards: ['alias', 'size_note'],
+  card_private: ['handout_ref'],
+  volunteers: ['name', 'email', 'town', 'availability'],
+  schools: ['village_names'],
+};
+const DIRECTION_MARK = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/u;
+
+/**
+ * Every stored text that is not readable UTF-8 (a lone surrogate reached D1 as bytes no other tool
+ * can read) or that carries a direction mark in a one-line column: "table.column #rowid".
+ */
+export async function unreadableTexts(): Promise<string[]> {
+  const utf8 = new TextDecoder('utf-8', { fatal: true });
+  const found: string[] = [];
+  for (const t of await tableNames()) {
+    const { results: columns } = await env.DB.prepare(`SELECT name FROM pragma_table_info('${t}')`).all<{ name: string }>();
+    for (const { name: c } of columns) {
+      const { results } = await env.DB.prepare(`SELECT rowid AS id, hex("${c}") AS h FROM "${t}" WHERE typeof("${c}") = 'text'`).all<{ id: number; h: string }>();
+      for (const { id, h } of results) {
+        let text: string;
+        try {
+          text = utf8.decode(new Uint8Array((h.match(/../g) ?? []).map((b) => parseInt(b, 16))));
+        } catch {
+          found.push(`${t}.${c} #${id}: not UTF-8`);
+          continue;
+        }
+        if (ONE_LINE_COLUMNS[t]?.includes(c) && DIRECTION_MARK.test(text)) found.push(`${t}.${c} #${id}: direction mark`);
+      }
+    }
+  }
+  return found;
+}

@@ -28,6 +28,7 @@ const DOORS: Record<string, Who> = {
   'GET /news/': 'anyone',
   'GET /news/:id': 'anyone',
   'GET /rss.xml': 'anyone',
+  'GET /robots.txt': 'anyone',
   'GET /volunteer/': 'anyone',
   'POST /volunteer/': 'anyone',
   'GET /volunteer/code-of-conduct': 'anyone',

@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { seedCanaryCampaign, type CanaryCampaign } from './canaries';
-import { databaseDigest } from './db-digest';
+import { databaseDigest, unreadableTexts } from './db-digest';
 import { hostileJsonBody, INTERNALS, hostileQuery, hostileSegment, nearlyValid, type HostileBody } from './hostile-values';
 import { apiRoutes } from './routes';
 import { coordinator, ORIGIN, Visitor } from './site-client';
@@ -87,6 +87,10 @@ describe('JSON routes under generated hostile requests', () => {
       }),
       { numRuns: 60 },
     );
+  });
+
+  it('left every stored text readable: no broken character, no direction mark in a one-line field', async () => {
+    expect(await unreadableTexts()).toEqual([]);
   });
 
   it.each(reads())('%s: any query string and path segment gets a 2xx or a structured 4xx', async (route) => {

@@ -7,7 +7,7 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { seedCanaryCampaign } from './canaries';
-import { databaseDigest } from './db-digest';
+import { databaseDigest, unreadableTexts } from './db-digest';
 import { discoverForms, TOKEN_FIELDS, type FoundForm } from './forms';
 import { hostileString, INTERNALS } from './hostile-values';
 import { ORIGIN } from './site-client';
@@ -82,6 +82,7 @@ describe('forms under generated hostile input', () => {
         { numRuns: 25 },
       );
     }
+    expect(await unreadableTexts(), 'stored text no other tool can read, or a direction mark in a one-line field').toEqual([]);
   });
 });
 

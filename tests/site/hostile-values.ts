@@ -1,7 +1,8 @@
 /**
  * fast-check generators for what a careless or hostile client sends: wrong
- * types, huge and empty strings, control characters, lone surrogates, SQL and
- * HTML fragments, and bodies that are not what they claim to be.
+ * types, huge and empty strings, control characters, lone surrogates and
+ * direction overrides (alone and inside plausible values), SQL and HTML
+ * fragments, and bodies that are not what they claim to be.
  */
 import fc from 'fast-check';
 
@@ -19,6 +20,17 @@ const NASTY = [
   '\u0000',
   '\u202e\u200b\ufeff',
   '\ud800',
+  // Broken characters: lone halves of a pair, a pair reversed, an emoji cut in half.
+  '\udfff',
+  '\udc00\ud800',
+  '王小\ud83d',
+  'REG-2026-\udc01',
+  // Direction marks, overrides and isolates inside otherwise plausible one-line values.
+  '王\u202e三',
+  '\u2066REG-2026-77\u2069',
+  '青石镇\u200f',
+  '\u061c13912340000',
+  '\u202dx@example.org\u202c',
   '%00%ff',
   '../../../etc/passwd',
   '{{7*7}}${7*7}',
@@ -37,11 +49,20 @@ const NASTY = [
 /** Any UTF-16 code unit, lone surrogates included. */
 const codeUnits = fc.string({ unit: fc.integer({ min: 0, max: 0xffff }).map((n) => String.fromCharCode(n)), maxLength: 40 });
 
+/** Characters the text rules refuse: a lone surrogate anywhere, a direction mark on one line. */
+const BROKEN_OR_DIRECTION = ['\ud800', '\udbff', '\udc00', '\udfff', '\u061c', '\u200e', '\u200f', '\u202a', '\u202b', '\u202c', '\u202d', '\u202e', '\u2066', '\u2067', '\u2068', '\u2069'];
+
+/** Plain text that would pass, with one refused character slipped in somewhere. */
+const slippedIn = fc
+  .tuple(fc.string({ unit: fc.constantFrom(...'王小雨青石镇想要书REG-2026x@.org0123456789 '), minLength: 1, maxLength: 12 }), fc.constantFrom(...BROKEN_OR_DIRECTION), fc.nat())
+  .map(([text, bad, at]) => text.slice(0, at % (text.length + 1)) + bad + text.slice(at % (text.length + 1)));
+
 export const hostileString: fc.Arbitrary<string> = fc.oneof(
   fc.constantFrom(...NASTY),
   fc.string({ maxLength: 40 }),
   fc.string({ unit: 'grapheme', maxLength: 40 }),
   codeUnits,
+  slippedIn,
   fc.string({ unit: fc.constantFrom('\u0000', '\u0007', '\u001b', '\u007f', '\r', '\n', '\t'), maxLength: 10 }),
   fc.integer({ min: 1_000, max: 300_000 }).map((n) => 'x'.repeat(n)),
 );

@@ -2,6 +2,7 @@ import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadDemo } from '../../scripts/demo/load-demo';
 import { getDb } from '../../worker/db/client';
+import { DIRECTION_MARK_MESSAGE } from '../../worker/schemas/text-rules';
 import { adminFetch, coordinatorCookie, countRows } from './admin-helpers';
 
 let cookie = '';
@@ -98,6 +99,16 @@ describe('importing cards from a spreadsheet', () => {
     const report = (await res.json()) as Report;
     expect(report.created).toBe(1);
     expect(report.rows[0]!.errors.map((e) => e.field)).toEqual(['称呼']);
+    expect(await cardCount()).toBe(before + 1);
+  });
+
+  it('reports a row whose register number or name carries a direction override, and imports the others', async () => {
+    const before = await cardCount();
+    const rows = [HEADER, '小禾,9,小学三四年级,图书,想要书,,BIDI-\u202e100,2026-11-18,纸质回执,', '小\u2067禾\u2069,9,小学三四年级,图书,想要书,,BIDI-101,2026-11-18,纸质回执,', '小苗,9,小学三四年级,图书,想要书,,BIDI-102,2026-11-18,纸质回执,'];
+    const report = (await (await adminFetch(cookie, '/import', 'POST', { fileBase64: utf8(rows.join('\r\n')) })).json()) as Report;
+    expect(report.created).toBe(1);
+    expect(report.rows[0]!.errors).toEqual([{ field: '学校登记编号', message: DIRECTION_MARK_MESSAGE }]);
+    expect(report.rows[1]!.errors).toEqual([{ field: '称呼', message: DIRECTION_MARK_MESSAGE }]);
     expect(await cardCount()).toBe(before + 1);
   });
 

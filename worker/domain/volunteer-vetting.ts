@@ -30,7 +30,9 @@ export interface ConsoleVolunteer {
   repeats: number;
 }
 
-const repeatsCount = sql<number>`(SELECT count(*) FROM signup_repeats r WHERE r.volunteer_id = ${volunteers.id})`;
+// drizzle writes a column inside sql`` without its table ("id"), which inside this subquery means
+// signup_repeats.id: the outer table is named in full, so the count is the volunteer's own.
+const repeatsCount = sql<number>`(SELECT count(*) FROM ${signupRepeats} r WHERE r.volunteer_id = ${volunteers}.${sql.identifier(volunteers.id.name)})`;
 const columns = {
   id: volunteers.id,
   name: volunteers.name,

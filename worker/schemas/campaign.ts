@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import { isCalendarDay } from '../domain/dates';
 import { childDetailIn } from '../domain/privacy';
-import { isPrintable, printable, printableLines, unixLines } from './text-rules';
+import { printable, printableEach, printableLines, unixLines } from './text-rules';
 
 /** Public words about the campaign pass the privacy gate's child-identity checks. */
 const noChildDetails = (label: string) =>
@@ -31,7 +31,7 @@ export const CampaignSchema = v.pipe(
       v.transform((x) => (Array.isArray(x) ? x : x.split(/[\n,，、]/)).map((s) => s.trim()).filter(Boolean)),
       v.maxLength(100, '村庄最多 100 个'),
       v.check((list) => list.every((s) => s.length <= 20), '每个村名不超过 20 个字'),
-      v.check((list) => list.every(isPrintable), '村名里有不能识别的字符'),
+      printableEach('村名里有不能识别的字符'),
     ),
   }),
   // partialCheck runs even when other fields are wrong, so every message shows at once.

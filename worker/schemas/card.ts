@@ -62,7 +62,7 @@ export const CardFilterSchema = v.object({
   status: v.optional(v.picklist(['draft', 'open', 'claimed', 'fulfilled', 'withdrawn', '']), ''),
   category: v.optional(v.picklist([...CARD_CATEGORIES, '']), ''),
   gradeBand: v.optional(v.picklist([...GRADE_BANDS, '']), ''),
-  q: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(20)), ''),
+  q: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(20), printable('搜索词里有不能识别的字符')), ''),
   page: v.optional(v.pipe(v.string(), v.regex(/^\d{1,4}$/), v.transform(Number), v.minValue(1)), '1'),
 });
 export type CardFilter = v.InferOutput<typeof CardFilterSchema>;

@@ -1,9 +1,10 @@
 import * as v from 'valibot';
+import { printable, wholeCharacters } from './text-rules';
 
 /** A coordinator's login: one schema for the console form and POST /api/admin/login. */
 export const LoginSchema = v.object({
-  username: v.pipe(v.string('请填写用户名'), v.trim(), v.toLowerCase(), v.nonEmpty('请填写用户名'), v.maxLength(64, '用户名不超过 64 个字符')),
-  password: v.pipe(v.string('请填写密码'), v.nonEmpty('请填写密码'), v.maxLength(200, '密码不超过 200 个字符')),
+  username: v.pipe(v.string('请填写用户名'), v.trim(), v.toLowerCase(), v.nonEmpty('请填写用户名'), v.maxLength(64, '用户名不超过 64 个字符'), printable('用户名里有不能识别的字符')),
+  password: v.pipe(v.string('请填写密码'), v.nonEmpty('请填写密码'), v.maxLength(200, '密码不超过 200 个字符'), wholeCharacters()),
 });
 export type LoginInput = v.InferOutput<typeof LoginSchema>;
 
@@ -16,4 +17,4 @@ export const UsernameSchema = v.pipe(
 );
 
 /** New passwords: long passphrases beat complexity rules (NIST SP 800-63B). */
-export const NewPasswordSchema = v.pipe(v.string(), v.minLength(12, '密码至少 12 个字符，可以用一句好记的话'), v.maxLength(200, '密码不超过 200 个字符'));
+export const NewPasswordSchema = v.pipe(v.string(), v.minLength(12, '密码至少 12 个字符，可以用一句好记的话'), v.maxLength(200, '密码不超过 200 个字符'), wholeCharacters());

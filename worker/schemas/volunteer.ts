@@ -22,6 +22,7 @@ export const VolunteerSignupSchema = v.object({
     v.optional(text('邮箱格式不对'), ''),
     v.check((s) => s === '' || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(s), '邮箱格式不对，例如 name@example.com'),
     v.maxLength(100, '邮箱不超过 100 个字符'),
+    printable('邮箱里有不能识别的字符'),
     v.transform((s) => (s ? s.toLowerCase() : null)),
   ),
   town: v.pipe(text('请填写所在镇或区'), v.nonEmpty('请填写您住在哪个镇或区'), v.maxLength(30, '不超过 30 个字'), printable('这里有不能识别的字符')),

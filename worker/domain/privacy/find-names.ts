@@ -29,7 +29,9 @@ const PET_BEFORE = /(狗|猫|兔|鸟|鱼|鼠|龟|鸭|鸡|猪|牛|羊|马|熊|宠
 const AFTER_NAME = /^($|[\s,.!?;:，。！？；：、\d]|想|要|希望|的|今年|是|在|说|喜欢|爱|很|和|同学|岁|年|上|读|家|也|从|跟|非常|特别|最|一直|现在|每天|长大|有|没|给|会|能|可以|还|已经|写|学|就|都|请|盼|期待|心愿|梦想|渴望|需要|打算|准备|住)/;
 
 const ORDINARY = new Set(ORDINARY_WORDS);
-const FAMOUS_BY_LENGTH = [...FAMOUS].sort((a, b) => b.length - a.length);
+/** Famous names by their first character, longest first. */
+const FAMOUS_BY_FIRST = new Map<string, string[]>();
+for (const f of [...FAMOUS].sort((a, b) => b.length - a.length)) FAMOUS_BY_FIRST.set(f[0]!, [...(FAMOUS_BY_FIRST.get(f[0]!) ?? []), f]);
 
 /** Segment lengths by start index. */
 function segmentStarts(text: string): Map<number, number> {
@@ -88,7 +90,7 @@ function subjectName(text: string, at: number, starts: Map<number, number>): boo
   );
 }
 
-const famousAt = (text: string, at: number) => FAMOUS_BY_LENGTH.find((f) => text.startsWith(f, at));
+const famousAt = (text: string, at: number) => FAMOUS_BY_FIRST.get(text[at]!)?.find((f) => text.startsWith(f, at));
 const anyGiven = (c: string) => GIVEN_CHARS.has(c) || RURAL_GIVEN_CHARS.has(c);
 const coreGiven = (c: string) => GIVEN_CHARS.has(c);
 const hanNotWord = (c: string) => /\p{Script=Han}/u.test(c) && !/[的了是在和跟与给我你他她它们这那个也都就还很要想会能去没不岁年]/.test(c);
