@@ -145,6 +145,7 @@ describe('device cookies without a usable secret', () => {
     expect(deviceKey({ DEVICE_COOKIE_SECRET: 'too-short' })).toBeNull();
     // The local-only value is refused where SHOUWANG_ENV is unset (production).
     expect(deviceKey({ DEVICE_COOKIE_SECRET: LOCAL_DEVICE_SECRET })).toBeNull();
+    expect(deviceKey({ DEVICE_COOKIE_SECRET: LOCAL_DEVICE_SECRET, SHOUWANG_ENV: 'production' })).toBeNull();
     const db = getDb(env.DB);
     const ok = await logIn(db, RIGHT, untrusted('198.19.0.1'));
     expect(ok).toMatchObject({ ok: true, deviceCookie: null });

@@ -33,12 +33,13 @@ let warned = false;
 
 /**
  * The signing key from DEVICE_COOKIE_SECRET, or null when it is unset, too short, or the
- * local-only value outside local dev and tests. Null turns device trust off: logins still
+ * local-only value where SHOUWANG_ENV is not "local" or "test". Null turns device trust off: logins still
  * work, every client is untrusted (the lock as before issue 13), and the log says why once.
  */
 export function deviceKey(env: Pick<Env, 'DEVICE_COOKIE_SECRET' | 'SHOUWANG_ENV'>): Promise<CryptoKey> | null {
   const secret = env.DEVICE_COOKIE_SECRET ?? '';
-  const usable = secret.length >= MIN_SECRET_LENGTH && (secret !== LOCAL_DEVICE_SECRET || env.SHOUWANG_ENV !== undefined);
+  const local = env.SHOUWANG_ENV === 'local' || env.SHOUWANG_ENV === 'test';
+  const usable = secret.length >= MIN_SECRET_LENGTH && (secret !== LOCAL_DEVICE_SECRET || local);
   if (!usable) {
     if (!warned) console.warn('DEVICE_COOKIE_SECRET is missing, short or the local value: device cookies are off (see README, production)');
     warned = true;
