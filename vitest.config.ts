@@ -1,6 +1,8 @@
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-plugin';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { defineConfig } from 'vitest/config';
+// With its extension: the config loader runs this file as it is.
+import { LOCAL_DEVICE_SECRET } from './worker/auth/local-device-secret.ts';
 
 const BUILT_WORKER_CONFIG = './dist/server/wrangler.json';
 
@@ -18,6 +20,8 @@ function siteTestConfig(): string {
 
 export default defineConfig(async () => {
   const migrations = await readD1Migrations('./drizzle');
+  // Local-only values: generous sign-up limits and the local device-cookie secret.
+  const bindings = { TEST_MIGRATIONS: migrations, SHOUWANG_ENV: 'test', SIGNUP_RATE_LIMIT: '1000', SIGNUP_RATE_WINDOW_SECONDS: '60', DEVICE_COOKIE_SECRET: LOCAL_DEVICE_SECRET };
   return {
     test: {
       projects: [
@@ -28,7 +32,7 @@ export default defineConfig(async () => {
               // The Hono app alone: vitest cannot load Astro's virtual modules.
               main: './tests/worker/test-entry.ts',
               wrangler: { configPath: './wrangler.jsonc' },
-              miniflare: { bindings: { TEST_MIGRATIONS: migrations, SHOUWANG_ENV: 'test', SIGNUP_RATE_LIMIT: '1000', SIGNUP_RATE_WINDOW_SECONDS: '60' } },
+              miniflare: { bindings },
             }),
           ],
           test: {
@@ -45,9 +49,7 @@ export default defineConfig(async () => {
                 cloudflareTest({
                   main: './dist/server/entry.mjs',
                   wrangler: { configPath: siteTestConfig() },
-                  miniflare: {
-                    bindings: { TEST_MIGRATIONS: migrations, SHOUWANG_ENV: 'test', SIGNUP_RATE_LIMIT: '1000', SIGNUP_RATE_WINDOW_SECONDS: '60' },
-                  },
+                  miniflare: { bindings },
                 }),
               ],
               test: {

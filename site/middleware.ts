@@ -5,7 +5,8 @@
  */
 import { defineMiddleware } from 'astro:middleware';
 import { isCrossSite, sameSecret } from '../worker/auth/request-origin';
-import { readCookie, readSession, SESSION_COOKIE } from '../worker/auth/session';
+import { readCookie } from '../worker/auth/cookies';
+import { readSession, SESSION_COOKIE } from '../worker/auth/session';
 import { siteDb } from './lib/db';
 import { CSRF_FIELD, LOGIN_PATH } from './lib/console';
 
@@ -24,7 +25,7 @@ export const onRequest = defineMiddleware(async (ctx, next) => {
 
   // The login page checks its own (pre-session) token.
   if (path !== LOGIN_PATH) {
-    const session = await readSession(siteDb(), readCookie(ctx.request.headers.get('Cookie'), SESSION_COOKIE), new Date());
+    const session = await readSession(siteDb(), readCookie(ctx.request, SESSION_COOKIE), new Date());
     if (!session) {
       const back = changes ? '/admin/' : path + ctx.url.search;
       // Not ctx.redirect: this answer must not be cached either.

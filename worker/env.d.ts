@@ -9,6 +9,8 @@ declare namespace Cloudflare {
     /** Sign-ups allowed per address per window (wrangler vars): strict in production. */
     SIGNUP_RATE_LIMIT?: string;
     SIGNUP_RATE_WINDOW_SECONDS?: string;
+    /** Signs device cookies (worker/auth/device-cookie.ts): a `wrangler secret` in production. */
+    DEVICE_COOKIE_SECRET?: string;
   }
 }
 interface Env extends Cloudflare.Env {}

@@ -8,6 +8,7 @@ import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { getPlatformProxy } from 'wrangler';
+import { LOCAL_DEVICE_SECRET } from '../../worker/auth/local-device-secret';
 import { getDb } from '../../worker/db/client';
 import { loadDemo, type DemoLoadResult } from '../demo/load-demo';
 
@@ -62,7 +63,7 @@ export async function seedLocalDemo(persistTo: string): Promise<DemoLoadResult> 
 /** Serves the built site and API with `wrangler dev` on 127.0.0.1. */
 export function serveBuilt(port: number, persistTo: string, quiet = false): ChildProcess {
   return wrangler(
-    ['dev', '--ip', '127.0.0.1', '--port', String(port), '--persist-to', persistTo, '--show-interactive-dev-session=false', '--var', 'SHOUWANG_ENV:local', '--var', 'SIGNUP_RATE_LIMIT:1000', '--var', 'SIGNUP_RATE_WINDOW_SECONDS:60'],
+    ['dev', '--ip', '127.0.0.1', '--port', String(port), '--persist-to', persistTo, '--show-interactive-dev-session=false', '--var', 'SHOUWANG_ENV:local', '--var', 'SIGNUP_RATE_LIMIT:1000', '--var', 'SIGNUP_RATE_WINDOW_SECONDS:60', '--var', `DEVICE_COOKIE_SECRET:${LOCAL_DEVICE_SECRET}`],
     { quiet },
   );
 }

@@ -4,9 +4,10 @@
  * page on another site cannot post the form in a visitor's name even where a
  * browser leaves out the Origin header.
  */
-import type { AstroCookies } from 'astro';
+import type { SiteCookie } from '../../worker/auth/cookies';
 import { sameSecret } from '../../worker/auth/request-origin';
 import { newToken } from '../../worker/auth/token';
+import type { PageCookies } from './cookies';
 
 export interface PresessionToken {
   /** The value to put in the form's hidden field. */
@@ -17,14 +18,15 @@ export interface PresessionToken {
   renew(): void;
 }
 
-export function presessionToken(cookies: AstroCookies, name: string, path: string, secure: boolean): PresessionToken {
-  const held = cookies.get(name)?.value;
+/** The token this visitor holds for one form (a new one if none). Path=/ as __Host- requires. */
+export function presessionToken(cookies: PageCookies, cookie: SiteCookie): PresessionToken {
+  const held = cookies.get(cookie);
   const token: PresessionToken = {
     value: held ?? '',
     matches: (posted) => !!held && sameSecret(posted?.toString(), held),
     renew: () => {
       token.value = newToken();
-      cookies.set(name, token.value, { path, httpOnly: true, sameSite: 'lax', secure });
+      cookies.set(cookie, token.value);
     },
   };
   if (!held) token.renew();

@@ -1,3 +1,5 @@
+import type { SiteCookie } from '../../worker/auth/cookies';
+
 /** The sign-up form's fields and their Chinese labels (error summary and form). */
 export const SIGNUP_LABELS = {
   name: '姓名',
@@ -12,4 +14,4 @@ export const SIGNUP_LABELS = {
 } as const;
 
 /** The sign-up form's pre-session token cookie (see presession-token.ts). */
-export const SIGNUP_CSRF_COOKIE = 'sw_signup_csrf';
+export const SIGNUP_CSRF_COOKIE: SiteCookie = { name: 'sw_signup_csrf' };

@@ -36,9 +36,13 @@ describe('the coordinators’ console, in a browser without JavaScript', () => {
     await page.waitForURL('**/admin/');
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('待办');
     expect(await page.getByText('待批准的认领').count()).toBe(1);
+    // The browser is remembered (docs/decisions/009): a device cookie it keeps after logging out.
+    const deviceCookie = async () => (await page.context().cookies()).find((c) => c.name === 'sw_device');
+    expect(await deviceCookie()).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/' });
 
     await page.getByRole('button', { name: /退出登录/ }).click();
     await page.waitForURL('**/admin/login?bye=1');
+    expect(await deviceCookie()).toBeDefined();
     expect(await page.getByRole('status').textContent()).toContain('已退出登录');
     await page.goto('/admin/');
     expect(new URL(page.url()).pathname).toBe('/admin/login');

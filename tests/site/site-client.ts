@@ -9,23 +9,26 @@ import { ORIGIN } from '../worker/admin-helpers';
 
 export { ORIGIN };
 
+/** The same site as served in production, over HTTPS (where cookies take the __Host- prefix). */
+export const HTTPS_ORIGIN = ORIGIN.replace(/^http:/, 'https:');
+
 /** One request to the Worker; redirects are returned, not followed. */
-export function visit(path: string, init: RequestInit = {}): Promise<Response> {
-  return exports.default.fetch(new Request(new URL(path, ORIGIN), { redirect: 'manual', ...init }));
+export function visit(path: string, init: RequestInit = {}, origin = ORIGIN): Promise<Response> {
+  return exports.default.fetch(new Request(new URL(path, origin), { redirect: 'manual', ...init }));
 }
 
 /** Cookies as a browser would keep them for this one origin. */
 export class CookieJar {
   private readonly cookies = new Map<string, string>();
 
-  /** Reads every Set-Cookie of a response (an empty value or Max-Age=0 deletes). */
+  /** Reads every Set-Cookie of a response (an empty value, Max-Age=0 or an expiry in 1970 deletes). */
   keep(res: Response): void {
     for (const line of res.headers.getSetCookie()) {
       const [pair = ''] = line.split(';');
       const eq = pair.indexOf('=');
       const name = pair.slice(0, eq).trim();
       const value = pair.slice(eq + 1).trim();
-      if (!value || /max-age=0/i.test(line)) this.cookies.delete(name);
+      if (!value || /max-age=0|expires=thu, 01 jan 1970/i.test(line)) this.cookies.delete(name);
       else this.cookies.set(name, value);
     }
   }
@@ -48,16 +51,18 @@ export class CookieJar {
 export class Visitor {
   readonly jar = new CookieJar();
 
+  constructor(readonly origin = ORIGIN) {}
+
   async visit(path: string, init: RequestInit = {}): Promise<Response> {
     const headers = new Headers(init.headers);
     if (this.jar.size) headers.set('Cookie', this.jar.header());
-    const res = await visit(path, { ...init, headers });
+    const res = await visit(path, { ...init, headers }, this.origin);
     this.jar.keep(res);
     return res;
   }
 
   /** Posts a form the way a browser on this site does: same Origin, urlencoded. */
-  postForm(path: string, fields: Record<string, string> | URLSearchParams, origin = ORIGIN): Promise<Response> {
+  postForm(path: string, fields: Record<string, string> | URLSearchParams, origin = this.origin): Promise<Response> {
     return this.visit(path, {
       method: 'POST',
       headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: origin },
@@ -66,7 +71,7 @@ export class Visitor {
   }
 
   postJson(path: string, body: unknown, headers: Record<string, string> = {}): Promise<Response> {
-    return this.visit(path, { method: 'POST', headers: { 'Content-Type': 'application/json', Origin: ORIGIN, ...headers }, body: JSON.stringify(body) });
+    return this.visit(path, { method: 'POST', headers: { 'Content-Type': 'application/json', Origin: this.origin, ...headers }, body: JSON.stringify(body) });
   }
 }
 

@@ -1,5 +1,6 @@
 import { env, exports } from 'cloudflare:workers';
 import { DEMO_COORDINATOR } from '../../scripts/demo/demo-data';
+import type { LoginClient } from '../../worker/auth/device-cookie';
 
 export const ORIGIN = 'http://shouwang.test';
 
@@ -13,6 +14,9 @@ export async function coordinatorCookie(): Promise<string> {
   if (res.status !== 200) throw new Error(`login failed: ${res.status}`);
   return res.headers.get('Set-Cookie')!.split(';')[0]!;
 }
+
+/** A login client with no device cookie (for calling logIn directly). */
+export const untrusted = (address: string): LoginClient => ({ address, deviceCookie: undefined, deviceKey: null });
 
 /** Calls the admin API as a coordinator. */
 export function adminFetch(cookie: string, path: string, method = 'GET', body?: unknown) {

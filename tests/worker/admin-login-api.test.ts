@@ -32,7 +32,7 @@ describe('POST /api/admin/login', () => {
     const res = await login({ username: 'DEMO ', password: DEMO_COORDINATOR.password });
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ coordinator: { username: 'demo', displayName: DEMO_COORDINATOR.displayName } });
-    const cookie = res.headers.get('Set-Cookie')!;
+    const [cookie] = res.headers.getSetCookie();
     expect(cookie).toMatch(/^sw_admin=[\w-]{43}; Path=\/; HttpOnly; SameSite=Lax; Max-Age=43200$/);
     expect(await audit('login')).toBe(before + 1);
     // Only the token's hash is stored.
@@ -44,9 +44,22 @@ describe('POST /api/admin/login', () => {
     expect(me.headers.get('Cache-Control')).toBe('no-store');
   });
 
-  it('marks the cookie Secure over HTTPS', async () => {
-    const res = await login({ username: 'demo', password: DEMO_COORDINATOR.password }, { 'CF-Connecting-IP': '203.0.113.8' }, 'https://shouwang.test');
-    expect(res.headers.get('Set-Cookie')).toMatch(/; Secure$/);
+  it('over HTTPS names every cookie __Host- with Secure, Path=/ and no Domain, and reads only those names', async () => {
+    const https = 'https://shouwang.test';
+    const res = await login({ username: 'demo', password: DEMO_COORDINATOR.password }, { 'CF-Connecting-IP': '203.0.113.8' }, https);
+    const set = res.headers.getSetCookie();
+    expect(set.map((c) => c.split('=')[0])).toEqual(['__Host-sw_admin', '__Host-sw_device']);
+    for (const c of set) {
+      expect(c).toMatch(/; Path=\/;/);
+      expect(c).toMatch(/; Secure$/);
+      expect(c).not.toMatch(/domain=/i);
+    }
+    const session = cookieOf(res);
+    expect((await exports.default.fetch(`${https}/api/admin/me`, { headers: { Cookie: session } })).status).toBe(200);
+    // The same token under the plain name (as a subdomain or an http page could plant it) opens nothing over HTTPS.
+    expect((await exports.default.fetch(`${https}/api/admin/me`, { headers: { Cookie: session.replace('__Host-', '') } })).status).toBe(401);
+    const out = await exports.default.fetch(`${https}/api/admin/logout`, { method: 'POST', headers: { Cookie: session, 'Content-Type': 'application/json' }, body: '{}' });
+    expect(out.headers.get('Set-Cookie')).toMatch(/^__Host-sw_admin=; Path=\/; .*Max-Age=0; Secure$/);
   });
 
   it('answers a wrong password and an unknown user the same way, and audits both', async () => {

@@ -5,6 +5,7 @@ import { loadDemo } from '../../scripts/demo/load-demo';
 import { readSession, SESSION_ABSOLUTE_MS, SESSION_IDLE_MS } from '../../worker/auth/session';
 import { getDb } from '../../worker/db/client';
 import { logIn } from '../../worker/domain/coordinator-login';
+import { untrusted } from './admin-helpers';
 
 const db = getDb(env.DB);
 const T0 = new Date('2026-12-01T01:00:00Z');
@@ -12,7 +13,7 @@ const at = (ms: number) => new Date(T0.getTime() + ms);
 const MIN = 60 * 1000;
 
 async function openSession(address: string) {
-  const result = await logIn(db, { username: 'demo', password: DEMO_COORDINATOR.password }, address, T0);
+  const result = await logIn(db, { username: 'demo', password: DEMO_COORDINATOR.password }, untrusted(address), T0);
   if (!result.ok) throw new Error('demo login failed');
   return result.token;
 }

@@ -6,7 +6,7 @@ import { SESSION_ABSOLUTE_MS } from '../../worker/auth/session';
 import { getDb } from '../../worker/db/client';
 import { logIn } from '../../worker/domain/coordinator-login';
 import { runScheduledJobs } from '../../worker/scheduled';
-import { countRows } from './admin-helpers';
+import { countRows, untrusted } from './admin-helpers';
 
 const db = getDb(env.DB);
 
@@ -18,10 +18,10 @@ describe('the scheduled jobs', () => {
   it('remove expired sessions and stale failed-login counters, and keep live ones', async () => {
     const old = new Date('2026-11-01T00:00:00Z');
     const now = new Date(old.getTime() + SESSION_ABSOLUTE_MS + 60_000);
-    await logIn(db, { username: 'demo', password: DEMO_COORDINATOR.password }, '10.1.1.1', old);
-    await logIn(db, { username: 'demo', password: DEMO_COORDINATOR.password }, '10.1.1.2', now);
-    await logIn(db, { username: 'nobody', password: 'x' }, '10.1.1.3', old);
-    await logIn(db, { username: 'someone', password: 'x' }, '10.1.1.4', now);
+    await logIn(db, { username: 'demo', password: DEMO_COORDINATOR.password }, untrusted('10.1.1.1'), old);
+    await logIn(db, { username: 'demo', password: DEMO_COORDINATOR.password }, untrusted('10.1.1.2'), now);
+    await logIn(db, { username: 'nobody', password: 'x' }, untrusted('10.1.1.3'), old);
+    await logIn(db, { username: 'someone', password: 'x' }, untrusted('10.1.1.4'), now);
     expect(await countRows('SELECT count(*) AS n FROM coordinator_sessions')).toBe(2);
 
     await runScheduledJobs(env, now);

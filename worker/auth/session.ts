@@ -5,13 +5,15 @@
 import { and, eq, gt, isNull, lt, or } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { coordinatorSessions, coordinators } from '../db/schema';
+import type { SiteCookie } from './cookies';
 import { hashToken, newToken } from './token';
 
-export const SESSION_COOKIE = 'sw_admin';
 /** A school desktop left unattended logs itself out after two quiet hours. */
 export const SESSION_IDLE_MS = 2 * 60 * 60 * 1000;
 /** However active, a session ends after twelve hours: one working day. */
 export const SESSION_ABSOLUTE_MS = 12 * 60 * 60 * 1000;
+/** The session's cookie (named and secured by worker/auth/cookies.ts). */
+export const SESSION_COOKIE: SiteCookie = { name: 'sw_admin', maxAgeS: SESSION_ABSOLUTE_MS / 1000 };
 /** Activity is written back at most this often, to keep reads cheap. */
 const TOUCH_EVERY_MS = 5 * 60 * 1000;
 
@@ -85,30 +87,3 @@ export async function purgeSessions(db: Db, now: Date): Promise<void> {
       ),
     );
 }
-
-/** Set-Cookie for a session; Secure whenever the site is served over HTTPS. */
-export function sessionCookie(token: string, secure: boolean): string {
-  return [
-    `${SESSION_COOKIE}=${token}`,
-    'Path=/',
-    'HttpOnly',
-    'SameSite=Lax',
-    `Max-Age=${SESSION_ABSOLUTE_MS / 1000}`,
-    ...(secure ? ['Secure'] : []),
-  ].join('; ');
-}
-
-export function clearedSessionCookie(secure: boolean): string {
-  return [`${SESSION_COOKIE}=`, 'Path=/', 'HttpOnly', 'SameSite=Lax', 'Max-Age=0', ...(secure ? ['Secure'] : [])].join('; ');
-}
-
-/** The value of one cookie in a Cookie header. */
-export function readCookie(header: string | null, name: string): string | undefined {
-  if (!header) return undefined;
-  for (const part of header.split(';')) {
-    const [k, ...v] = part.trim().split('=');
-    if (k === name) return v.join('=');
-  }
-  return undefined;
-}
-

@@ -6,12 +6,11 @@
 import { and, eq, isNull, lt } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { signupRepeats, volunteers } from '../db/schema';
-import { readCookie } from './session';
+import { readCookie, type SiteCookie } from './cookies';
 import { hashToken } from './token';
 
-export const VOLUNTEER_COOKIE = 'sw_vol';
 /** The cookie lasts as long as the retention period allows a link to work: a year, renewed on each visit. */
-export const VOLUNTEER_COOKIE_MAX_AGE_S = 365 * 24 * 60 * 60;
+export const VOLUNTEER_COOKIE: SiteCookie = { name: 'sw_vol', maxAgeS: 365 * 24 * 60 * 60 };
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 export type VolunteerAccess = { kind: 'volunteer'; volunteerId: number } | { kind: 'repeat' };
@@ -39,7 +38,7 @@ export async function volunteerAccess(db: Db, token: string | undefined, now = n
 export function volunteerToken(request: Request): string | undefined {
   const auth = request.headers.get('Authorization');
   if (auth?.startsWith('Bearer ')) return auth.slice(7).trim();
-  return readCookie(request.headers.get('Cookie'), VOLUNTEER_COOKIE);
+  return readCookie(request, VOLUNTEER_COOKIE);
 }
 
 /**

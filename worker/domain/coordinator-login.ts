@@ -3,7 +3,8 @@
  * one D1 batch; the answer never says whether a username exists.
  */
 import { and, eq, isNull } from 'drizzle-orm';
-import { clearAccount, countFailure, lockedUntil, throttleKeys } from '../auth/login-throttle';
+import { issueDeviceCookie, verifyDeviceCookie, type LoginClient } from '../auth/device-cookie';
+import { clearOnLogin, countFailure, lockedUntil, throttleKeys } from '../auth/login-throttle';
 import { hashPassword, verifyPassword, type PasswordHash } from '../auth/password';
 import { endSession, newSession, type CoordinatorSession } from '../auth/session';
 import type { Db } from '../db/client';
@@ -12,16 +13,27 @@ import type { LoginInput } from '../schemas/login';
 import { auditInsert } from './audit';
 
 export type LoginResult =
-  | { ok: true; token: string; coordinator: { id: number; username: string; displayName: string } }
+  | {
+      ok: true;
+      token: string;
+      /** A fresh device cookie for this browser, or null when device trust is off. */
+      deviceCookie: string | null;
+      coordinator: { id: number; username: string; displayName: string };
+    }
   | { ok: false; reason: 'invalid' }
   | { ok: false; reason: 'locked'; retryAt: Date };
 
 // An unknown username still costs one PBKDF2, so timing does not tell it apart.
 let decoy: Promise<PasswordHash> | undefined;
 
-/** Checks a username and password, within the throttle, and opens a session on success. */
-export async function logIn(db: Db, input: LoginInput, clientAddress: string, now = new Date()): Promise<LoginResult> {
-  const keys = await throttleKeys(input.username, clientAddress);
+/**
+ * Checks a username and password, within the throttle, and opens a session on success.
+ * A valid device cookie for this username swaps the account and address locks for the cookie's own.
+ */
+export async function logIn(db: Db, input: LoginInput, client: LoginClient, now = new Date()): Promise<LoginResult> {
+  const { deviceKey } = client;
+  const trust = deviceKey ? await verifyDeviceCookie(deviceKey, client.deviceCookie, input.username, now) : null;
+  const keys = await throttleKeys(input.username, client.address, trust?.nonce);
   const retryAt = await lockedUntil(db, keys, now);
   const row = await db
     .select({
@@ -35,26 +47,30 @@ export async function logIn(db: Db, input: LoginInput, clientAddress: string, no
     .from(coordinators)
     .where(and(eq(coordinators.username, input.username), isNull(coordinators.disabledAt)))
     .get();
-  const failure = (detail: Record<string, unknown>) =>
-    auditInsert(db, { actorKind: 'system', actorId: null, action: 'login.failed', subjectKind: 'coordinator', subjectId: row?.id ?? null, detail, at: now });
+  const failure = (reason: 'locked' | 'invalid') => {
+    const detail = trust ? { reason, device: 'trusted' } : { reason };
+    return auditInsert(db, { actorKind: 'system', actorId: null, action: 'login.failed', subjectKind: 'coordinator', subjectId: row?.id ?? null, detail, at: now });
+  };
 
   if (retryAt) {
-    await db.batch([failure({ reason: 'locked' })]);
+    await db.batch([failure('locked')]);
     return { ok: false, reason: 'locked', retryAt };
   }
   decoy ??= hashPassword('decoy-password-for-timing');
   const matches = row ? await verifyPassword(input.password, row) : (await verifyPassword(input.password, await decoy), false);
   if (!row || !matches) {
-    await db.batch([...countFailure(db, keys, now), failure({ reason: 'invalid' })]);
+    await db.batch([failure('invalid'), ...countFailure(db, keys, now)]);
     return { ok: false, reason: 'invalid' };
   }
   const session = await newSession(db, row.id, now);
   await db.batch([
     session.insert,
-    clearAccount(db, keys),
+    clearOnLogin(db, keys),
     auditInsert(db, { actorKind: 'coordinator', actorId: row.id, action: 'login', subjectKind: 'coordinator', subjectId: row.id, at: now }),
   ]);
-  return { ok: true, token: session.token, coordinator: { id: row.id, username: row.username, displayName: row.displayName } };
+  // Each success gives the browser a new cookie (new nonce, new date): trust is renewed, old counters left to expire.
+  const deviceCookie = deviceKey ? await issueDeviceCookie(deviceKey, row.username, now) : null;
+  return { ok: true, token: session.token, deviceCookie, coordinator: { id: row.id, username: row.username, displayName: row.displayName } };
 }
 
 /** Ends a session, with its audit row. */

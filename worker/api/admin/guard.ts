@@ -1,6 +1,7 @@
 import type { MiddlewareHandler } from 'hono';
 import { isCrossSite } from '../../auth/request-origin';
-import { readCookie, readSession, SESSION_COOKIE, type CoordinatorSession } from '../../auth/session';
+import { readCookie } from '../../auth/cookies';
+import { readSession, SESSION_COOKIE, type CoordinatorSession } from '../../auth/session';
 import { getDb } from '../../db/client';
 import { apiError } from '../errors';
 
@@ -25,7 +26,7 @@ export const adminRequestRules: MiddlewareHandler<AdminEnv> = async (c, next) =>
 
 /** Requires a live coordinator session (the console cookie); 401 otherwise. */
 export const requireCoordinator: MiddlewareHandler<AdminEnv> = async (c, next) => {
-  const session = await readSession(getDb(c.env.DB), readCookie(c.req.header('Cookie') ?? null, SESSION_COOKIE), new Date());
+  const session = await readSession(getDb(c.env.DB), readCookie(c.req.raw, SESSION_COOKIE), new Date());
   if (!session) return apiError(c, 401, 'unauthenticated', '请先登录协调员后台');
   c.set('session', session);
   await next();

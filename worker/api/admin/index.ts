@@ -1,7 +1,8 @@
 import { vValidator } from '@hono/valibot-validator';
 import { Hono } from 'hono';
-import { clientAddress } from '../../auth/request-origin';
-import { clearedSessionCookie, sessionCookie } from '../../auth/session';
+import { clearCookieHeader, setCookieHeader } from '../../auth/cookies';
+import { DEVICE_COOKIE, loginClient } from '../../auth/device-cookie';
+import { SESSION_COOKIE } from '../../auth/session';
 import { getDb } from '../../db/client';
 import { consoleQueues } from '../../domain/console-queues';
 import { logIn, loginFailureMessage, logOut } from '../../domain/coordinator-login';
@@ -18,18 +19,17 @@ import { adminVolunteers } from './volunteers';
 /** The coordinators' JSON API, mounted at /api/admin. Everything but login needs a session. */
 export const adminApi = new Hono<AdminEnv>();
 
-const isHttps = (url: string) => new URL(url).protocol === 'https:';
-
 adminApi.use('*', adminRequestRules);
 
 adminApi.post('/login', vValidator('json', LoginSchema, onInvalid), async (c) => {
-  const result = await logIn(getDb(c.env.DB), c.req.valid('json'), clientAddress(c.req.raw));
+  const result = await logIn(getDb(c.env.DB), c.req.valid('json'), await loginClient(c.req.raw, c.env));
   if (!result.ok) {
     const status = result.reason === 'locked' ? 429 : 401;
     if (result.reason === 'locked') c.header('Retry-After', String(Math.ceil((result.retryAt.getTime() - Date.now()) / 1000)));
     return apiError(c, status, result.reason === 'locked' ? 'too_many_attempts' : 'invalid_credentials', loginFailureMessage(result));
   }
-  c.header('Set-Cookie', sessionCookie(result.token, isHttps(c.req.url)));
+  c.header('Set-Cookie', setCookieHeader(SESSION_COOKIE, result.token, c.req.url));
+  if (result.deviceCookie) c.header('Set-Cookie', setCookieHeader(DEVICE_COOKIE, result.deviceCookie, c.req.url), { append: true });
   const { username, displayName } = result.coordinator;
   return c.json({ coordinator: { username, displayName } });
 });
@@ -38,7 +38,8 @@ adminApi.use('*', requireCoordinator);
 
 adminApi.post('/logout', async (c) => {
   await logOut(getDb(c.env.DB), c.var.session);
-  c.header('Set-Cookie', clearedSessionCookie(isHttps(c.req.url)));
+  // The device cookie stays: logging out ends the session, not the browser's trust.
+  c.header('Set-Cookie', clearCookieHeader(SESSION_COOKIE, c.req.url));
   return c.body(null, 204);
 });
 
