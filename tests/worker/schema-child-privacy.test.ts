@@ -11,7 +11,7 @@ async function columns(table: string): Promise<string[]> {
 
 describe('the schema has nowhere to put a child’s identity', () => {
   it('cards and their private record hold no identifying column', async () => {
-    for (const table of ['cards', 'card_private', 'claims']) {
+    for (const table of ['cards', 'card_private', 'claims', 'card_privacy_dismissals']) {
       const names = await columns(table);
       expect(names.length).toBeGreaterThan(0);
       expect(names.filter((n) => FORBIDDEN_FOR_CHILD_DATA.test(n)), table).toEqual([]);
@@ -33,6 +33,7 @@ describe('the schema has nowhere to put a child’s identity', () => {
     expect(results.map((r) => r.name)).toEqual([
       'audit_log',
       'campaigns',
+      'card_privacy_dismissals',
       'card_private',
       'cards',
       'claims',

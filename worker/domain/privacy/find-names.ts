@@ -15,18 +15,18 @@ const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
 /** Words right after a surname that make it a way of addressing someone, not a name: 王老师, 李阿姨. */
 const TITLE_AFTER = /^(老师|校长|阿姨|叔叔|伯伯|爷爷|奶奶|医生|同学|妈妈|爸爸|哥哥|姐姐|师傅|老板|主任|书记|警官|家里|家人|总|姓|先生|女士|大爷|大妈|大叔|婶|嫂|老|小朋友)/;
 /** Self cues: what follows is the writer's own name, even when it is a famous one. */
-const SELF_CUE = /(我叫|俺叫|俺是|我的名字叫|我的名字是|我的名字|名字叫|名字是|名字|我名叫|姓名|本人|签名|署名|落款|心愿人|写心愿的是|写愿望的是|写信人|我是)\s*[:：是叫]?\s*$/;
+const SELF_CUE = /(我叫|俺叫|俺是|我的名字叫|我的名字是|我的名字|名字叫|名字是|名字|我名叫|姓名|本人|签名|署名|落款|心愿人|写心愿的是|写愿望的是|写信人|学生|学生姓名|孩子姓名|儿童姓名|联系人|填写人|记录人|我是)\s*[:：是叫]?\s*$/;
 /** Cues so strong that what follows is a name even when it is also a word (我叫安静, 签名：白雪). */
-const STRONG_CUE = /(我叫|俺叫|名字叫|名字是|名字|我名叫|姓名|签名|署名|落款|心愿人|写心愿的是|写愿望的是|写信人)\s*[:：是叫]?\s*$/;
+const STRONG_CUE = /(我叫|俺叫|名字叫|名字是|名字|我名叫|姓名|签名|署名|落款|心愿人|写心愿的是|写愿望的是|写信人|学生:|联系人|填写人|记录人)\s*[:：是叫]?\s*$/;
 /** Relations: what follows is a family member's (or a friend's) name. */
-const FAMILY = '爸爸|妈妈|爸|妈|父亲|母亲|爷爷|奶奶|外公|外婆|姥姥|姥爷|监护人|家长|哥哥|姐姐|弟弟|妹妹|叔叔|阿姨|舅舅|舅妈|姑姑|姑父|伯伯|婶婶|爹|娘';
+const FAMILY = '爸爸|妈妈|阿爸|阿妈|老爸|老妈|老汉|爸|妈|父亲|母亲|爷爷|奶奶|阿公|阿婆|外公|外婆|姥姥|姥爷|嫲嫲|监护人|家长|哥哥|姐姐|弟弟|妹妹|叔叔|阿姨|舅舅|舅妈|姑姑|姑父|伯伯|婶婶|爹|娘';
 const RELATION_CUE = new RegExp(`(${FAMILY}|同桌|好朋友|朋友|同学)(的名字|名字)?\\s*(叫做|名叫|叫|是|:|\\()?\\s*$`);
 /** Someone named by another: X叫Y. */
 const CALLED_CUE = /(叫做|名叫|叫)\s*$/;
 /** A pet or toy is what is being named: 小狗叫旺财. */
 const PET_BEFORE = /(狗|猫|兔|鸟|鱼|鼠|龟|鸭|鸡|猪|牛|羊|马|熊|宠物|娃娃|玩偶|公仔|玩具)[^，。！？,.!?\s]{0,3}$/;
 /** What follows a name standing alone in a wish: a verb, an age, punctuation. */
-const AFTER_NAME = /^($|[\s,.!?;:，。！？；：、\d]|想|要|希望|的|今年|是|在|说|喜欢|爱|很|和|同学|岁|年|上|读|家|也|从|跟|非常|特别|最|一直|现在|每天|长大|有|没|给|会|能|可以|还|已经|写|学|就|都|请|盼|期待|心愿|梦想|渴望|需要|打算|准备|住)/;
+const AFTER_NAME = /^($|[\s\p{P}\d]|你|您|小朋友|的愿望|想|要|希望|的|今年|是|在|说|喜欢|爱|很|和|同学|岁|年|上|读|家|也|从|跟|非常|特别|最|一直|现在|每天|长大|有|没|给|会|能|可以|还|已经|写|学|就|都|请|盼|期待|心愿|梦想|渴望|需要|打算|准备|住)/u;
 
 const ORDINARY = new Set(ORDINARY_WORDS);
 /** Famous names by their first character, longest first. */
@@ -74,6 +74,7 @@ function joinedName(text: string, at: number, starts: Map<number, number>): bool
     starts.get(at + 2) === 1 &&
     GIVEN_CHARS.has(text[at + 2]!) &&
     text[at + 2] !== text[at + 1] &&
+    !ORDINARY.has(text.slice(at, at + 3)) &&
     AFTER_NAME.test(text.slice(at + 3))
   );
 }
@@ -86,8 +87,19 @@ function subjectName(text: string, at: number, starts: Map<number, number>): boo
     SURNAMES.has(text[at]!) &&
     GIVEN_CHARS.has(text[at + 1]!) &&
     text[at + 1] !== text[at] &&
+    !ORDINARY.has(text.slice(at, at + 2)) &&
     /^(想要|想|希望|要|的心愿|的愿望|今年)/.test(text.slice(at + 2))
   );
+}
+
+/**
+ * After 我叫 or 姓名：, three characters that stand as a word are a full name
+ * even when the surname is one the list does not know (刀春兰, 闭春燕).
+ */
+function threeCharName(text: string, at: number): Candidate | null {
+  const word = text.slice(at, at + 3);
+  if (!/^\p{Script=Han}{3}$/u.test(word) || /^[小阿老大]/.test(word) || word[1] === word[2] || !AFTER_NAME.test(text.slice(at + 3))) return null;
+  return [...word].every(hanNotWord) ? { end: at + 3, surnameLength: 1 } : null;
 }
 
 const famousAt = (text: string, at: number) => FAMOUS_BY_FIRST.get(text[at]!)?.find((f) => text.startsWith(f, at));
@@ -102,7 +114,14 @@ export function findNames(view: TextView): Hit[] {
   const hits: Hit[] = [];
   const add = (kind: PrivacyKind, start: number, end: number) => hits.push({ kind, view, start, end });
 
+  // Inside 《》 is a book's or a song's title (《狼王梦》), not a person.
+  const titles = [...text.matchAll(/《[^》]*》/g)].map((m) => [m.index, m.index + m[0].length] as const);
   for (let at = 0; at < text.length; at++) {
+    const title = titles.find(([from, to]) => at >= from && at < to);
+    if (title) {
+      at = title[1] - 1;
+      continue;
+    }
     const before = text.slice(Math.max(0, at - 8), at);
     const selfCue = SELF_CUE.test(before);
     const famous = famousAt(text, at);
@@ -115,7 +134,7 @@ export function findNames(view: TextView): Hit[] {
     let found: Candidate | null = null;
     let kind: PrivacyKind = 'full_name';
     if (selfCue || called) {
-      found = nameAt(text, at, hanNotWord, STRONG_CUE.test(before));
+      found = nameAt(text, at, hanNotWord, STRONG_CUE.test(before)) ?? (STRONG_CUE.test(before) ? threeCharName(text, at) : null);
       if (found && relation?.[1] && new RegExp(`^(${FAMILY})$`).test(relation[1])) kind = 'parent_name';
     } else if (relation) {
       // 妈妈李春花, 外婆陈桂英: the surname must be a word of its own (not 爸爸马上).

@@ -43,8 +43,10 @@ function numberHits(view: TextView): Hit[] {
 }
 
 /** An account id after its cue word (微信号 abc123, QQ：12345, vx: …), and WeChat's own wxid_ ids anywhere. */
-const ACCOUNT = /(?:微信|微博|wei\s?xin|weixin|wechat|vx|v信|v(?=\s*:)|wx|威信|薇信|徽信|qq|扣扣|企鹅|抖音|快手|小红书|dy|ks|账号|帐号|id)\s*(?:号码|号|hao|id|账号)?\s*(?:是|为|:|=|-)?\s*([a-z0-9][a-z0-9_.-]{4,})/dg;
+const ACCOUNT = /(?:微信|微博|wei\s?xin|weixin|wechat|vx|v信|v(?=\s*:)|wx|威信|薇信|徽信|qq|扣扣|企鹅|抖音|快手|小红书|dy|ks|账号|帐号|id)\s*(?:号码|号|hao|id|账号)?[^a-z0-9,.!?;，。！？；]{0,8}?(?:是|为|:|=|-)?\s*([a-z0-9][a-z0-9_.-]{4,})/dg;
 const WXID = /wxid_[a-z0-9_-]{3,}/g;
+/** Ids that look like accounts wherever they stand: huangjiahao_gx, xiaoyu2015 (letters, then three or more digits). */
+const ID_LIKE = /(?<![a-z0-9@.])(?:[a-z][a-z0-9]*_[a-z0-9_]+|[a-z]{2,}\d{3,})(?![a-z0-9@])/g;
 /** A handle: @小雨爱画画0312 (not the @ of an e-mail address). */
 const HANDLE = /(?<![a-z0-9._%+-])@[^\s@,.!?;:，。！？；：、]{2,}/gu;
 const EMAIL = /[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*(?:\.[a-z]{2,}|(?<=@(?:qq|163|126|sina|gmail|foxmail|outlook|hotmail|yahoo)))/g;
@@ -70,6 +72,7 @@ export function findNumbers(view: TextView): Hit[] {
     ...piecesHits(view),
     ...regexHits(view, view.digits, ACCOUNT, 'account', 1, (m) => /[a-z]/.test(m[1]!) || (m[1]!.match(/\d/g)?.length ?? 0) >= 5),
     ...regexHits(view, view.text, WXID, 'account'),
+    ...regexHits(view, view.text, ID_LIKE, 'account'),
     ...regexHits(view, view.text, HANDLE, 'account'),
     ...regexHits(view, view.text, EMAIL, 'email_link'),
     ...regexHits(view, view.text, LINK, 'email_link'),

@@ -64,7 +64,8 @@ export function findPinyin(view: TextView): Hit[] {
     const end = latinNameAt(text, at);
     if (end === null) continue;
     const typed = view.source.slice(view.from[at], view.to[end - 1]);
-    const capitalised = /^[A-Z][a-z]+\s+[A-Z][a-z]*/.test(typed) || /^[A-Z][a-z]+\s*$/.test(typed);
+    // Wang Xiaoming, WEI JUNHAO: written as a name is written; "wo xiang yao" is practice.
+    const capitalised = /^[A-Z][a-z]+\s+[A-Z][a-z]*/.test(typed) || /^[A-Z]+\s+[A-Z]+$/.test(typed);
     if (FAMILY_CUE.test(before)) add('parent_name', at, end);
     else if (CUE.test(before) || capitalised) add('full_name', at, end);
   }

@@ -26,8 +26,13 @@ const ADDRESS = [
   // 三组, 5社, 二队 after a village or a "lives at"; 社 and 队 with a number alone are addresses in the south-west.
   new RegExp(String.raw`(?:村|社区|大队|屯|寨|湾|家在|住在|家住|住|在)\s*第?${NUM}{1,3}\s*(?:组|社|队|小组|号)`, 'gu'),
   new RegExp(String.raw`(?<![第每])[\d一二三四五六七八九十]{1,3}\s*(?:社|队)(?![员会区团长旗伍友])`, 'gu'),
-  // 幸福路88号, 人民街12号, 建设巷3号
-  new RegExp(String.raw`${CJK}{1,6}(?:路|街|巷|弄|胡同|大道|大街)\s*\d{1,5}\s*(?:号|弄|栋|巷|附)?`, 'gu'),
+  // 幸福路88号, 人民街12号, 建设巷3号, 人民路中段143号
+  new RegExp(String.raw`${CJK}{1,6}(?:路|街|巷|弄|胡同|大道|大街)${CJK}{0,3}?\s*\d{1,5}\s*(?:号|弄|栋|巷|附)?`, 'gu'),
+  // 东风队25号, 地苏社区, 都安县地苏镇: a named community, or a county and its town.
+  new RegExp(String.raw`(?:社区|队|组|社|屯|村)\s*\d{1,4}\s*号`, 'gu'),
+  new RegExp(String.raw`${PLACE_CHAR}{2,4}社区|${PLACE_CHAR}{2,4}县${PLACE_CHAR}{2,4}(?:镇|乡)`, 'gu'),
+  // 我家是老街口卖米粉的那家
+  /(?:我家|我们家)(?:是|在)[^,.!?;，。！？；]{2,16}(?:那家|那户|那栋|那间)/gu,
   // 3栋2单元501, 5号楼, 2单元, 门牌 12
   // Where home is, told as a way there: 住在…第三家, 家在…路口往里走, 住在…后面那栋楼; or where to send things.
   new RegExp(String.raw`(?:住在|家在|家住|住)[^.!?;。！？；]{0,16}?(?:第${NUM}{1,3}\s*(?:家|户|栋|排)|旁边|后面|对面|隔壁|路口|交叉口|门口|往里走|左手边|右手边|斜对面)`, 'gu'),
@@ -74,7 +79,7 @@ const NUMBERED_SCHOOL = new RegExp(String.raw`${PLACE_CHAR}{1,4}[一二三四五
 /** A school named by a proper name: 红星小学, 青石中心校; not 上小学, 我们学校. */
 const SCHOOL = namedBefore('中心小学|中心校|完全小学|完小|小学|中学|初中|中心学校|幼儿园', 2, 6);
 const SCHOOL_SUFFIX = /(中心小学|中心校|完全小学|完小|小学|中学|初中|中心学校|幼儿园)$/;
-const ORDINARY_SCHOOL = /(希望|我们|咱们|你们|他们|附近|村里|镇上|县里|城里|乡里|一所|这所|那所|新的|好的|重点|寄宿|私立|公立|贵族)(?:中心小学|中心校|完全小学|完小|小学|中学|初中|中心学校|幼儿园)$/u;
+const ORDINARY_SCHOOL = /^(希望|我们|咱们|你们|他们|附近|村里|镇上|县里|城里|乡里|一所|这所|那所|新的|好的|重点|寄宿|私立|公立|贵族)(?:中心小学|中心校|完全小学|完小|小学|中学|初中|中心学校|幼儿园)$/u;
 
 const CLASS = [
   // 三年级二班, 4年级(1)班, 四(3)班, 初一3班, 五年级甲班, 三年2班

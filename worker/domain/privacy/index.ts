@@ -33,6 +33,7 @@ export interface PrivacyDismissal {
   found: string;
 }
 
+const SPACES = /\s/u;
 const SPACES_AND_PUNCTUATION = /[\s\p{P}\p{S}]/u;
 
 /** Nicknames that begin with a surname character but are ordinary words. */
@@ -104,6 +105,8 @@ export function checkTexts(texts: TextCheck[], ctx: PrivacyContext, realNames = 
       ...findNumbers(view),
       ...findPlaces(words, ctx),
       ...findNames(words),
+      // 李　思琪: a space inside a name, read again without spaces.
+      ...findNames(squeezed(words, SPACES)),
       ...findPinyin(view),
       ...(realNames ? realNameHits(view, realNames) : []),
     ];

@@ -78,8 +78,9 @@ export function hasInvisible(typed: string): boolean {
 const SPREAD = /(?<!\p{Script=Han})\p{Script=Han}(?:[\s·・、.,_\-/|]+\p{Script=Han}){2,}(?![\p{Script=Han}])/gu;
 
 /**
- * The view with spaces dropped, and with the separators dropped inside a run of
- * three or more single characters (王 小 明, 青 石 小 学) so the run reads as one word.
+ * The view with the separators dropped inside a run of three or more single
+ * characters (王 小 明, 青 石 小 学), so the run reads as one word. Other spaces
+ * stay: they end a word (韦东 希望…).
  */
 export function joined(view: TextView): TextView {
   const drop = new Set<number>();
@@ -93,7 +94,7 @@ export function joined(view: TextView): TextView {
   const from: number[] = [];
   const to: number[] = [];
   for (let i = 0; i < view.text.length; i++) {
-    if (drop.has(i) || /\s/u.test(view.text[i]!)) continue;
+    if (drop.has(i)) continue;
     text += view.text[i];
     digits += view.digits[i];
     from.push(view.from[i]!);
