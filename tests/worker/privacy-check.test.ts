@@ -119,3 +119,23 @@ describe('public texts about the campaign', () => {
     expect(refused.issues?.map((i) => i.message).join()).toContain('王小明');
   });
 });
+
+describe('ways people slip details past a filter', () => {
+  it('reads text inside a right-to-left override as a reader sees it', () => {
+    expect(found('我是\u202E涵梓刘\u202C 想要一个书包').map((f) => f[1])).toContain('full_name');
+  });
+
+  it('joins a name spread out by spaces, dots or emoji, and reads numbers given in pieces', () => {
+    expect(kinds('我叫🌟刘🌟欣🌟然🌟 想要星星灯')).toContain('full_name');
+    expect(kinds('心愿人：苏 雨 涵')).toContain('full_name');
+    expect(kinds('爸爸手机号前三位是152，中间四位3366，最后是7081')).toContain('phone');
+    expect(kinds('写信到 lixh88 艾特 qq 点 com')).toContain('email_link');
+  });
+
+  it('finds pinyin names after a cue or written as names, but not pinyin practice', () => {
+    expect(kinds('我叫 Li Na，想要一本新华字典')).toContain('full_name');
+    expect(kinds('Wang Xiaoming 想要一双新鞋')).toContain('full_name');
+    expect(kinds('wo xiang yao yi ge shu bao')).toEqual([]);
+    expect(kinds('ba ba ma ma wo xiang ni men')).toEqual([]);
+  });
+});

@@ -13,13 +13,13 @@ import type { TextView } from './text-view';
 const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
 
 /** Words right after a surname that make it a way of addressing someone, not a name: 王老师, 李阿姨. */
-const TITLE_AFTER = /^(老师|校长|阿姨|叔叔|伯伯|爷爷|奶奶|医生|同学|妈妈|爸爸|哥哥|姐姐|师傅|老板|主任|书记|警官|家里|家人|总|姓|先生|女士|大爷|大妈|大叔|婶|嫂|老|小朋友)/;
+const TITLE_AFTER = /^(老师|校长|阿姨|叔叔|伯伯|爷爷|奶奶|医生|同学|妈妈|爸爸|哥哥|姐姐|师傅|老板|主任|书记|警官|家里|家人|总|姓|先生|女士|大爷|大妈|大叔|婶|嫂|老头|老太|老人|老家|老乡|小朋友)/;
 /** Self cues: what follows is the writer's own name, even when it is a famous one. */
 const SELF_CUE = /(我叫|俺叫|俺是|我的名字叫|我的名字是|我的名字|名字叫|名字是|名字|我名叫|姓名|本人|签名|署名|落款|心愿人|写心愿的是|写愿望的是|写信人|学生|学生姓名|孩子姓名|儿童姓名|联系人|填写人|记录人|我是)\s*[:：是叫]?\s*$/;
 /** Cues so strong that what follows is a name even when it is also a word (我叫安静, 签名：白雪). */
 const STRONG_CUE = /(我叫|俺叫|名字叫|名字是|名字|我名叫|姓名|签名|署名|落款|心愿人|写心愿的是|写愿望的是|写信人|学生:|联系人|填写人|记录人)\s*[:：是叫]?\s*$/;
 /** Relations: what follows is a family member's (or a friend's) name. */
-const FAMILY = '爸爸|妈妈|阿爸|阿妈|老爸|老妈|老汉|爸|妈|父亲|母亲|爷爷|奶奶|阿公|阿婆|外公|外婆|姥姥|姥爷|嫲嫲|监护人|家长|哥哥|姐姐|弟弟|妹妹|叔叔|阿姨|舅舅|舅妈|姑姑|姑父|伯伯|婶婶|爹|娘';
+const FAMILY = '爸爸|妈妈|阿爸|阿妈|老爸|老妈|老汉|爸|妈|父亲|母亲|爷爷|奶奶|阿公|阿婆|外公|外婆|姥姥|姥爷|嫲嫲|娭毑|孃孃|嬢嬢|幺爸|幺妈|婆婆|公公|爹爹|大伯|干爹|干妈|姨妈|姑妈|舅公|监护人|家长|哥哥|姐姐|弟弟|妹妹|叔叔|阿姨|舅舅|舅妈|姑姑|姑父|伯伯|婶婶|爹|娘';
 const RELATION_CUE = new RegExp(`(${FAMILY}|同桌|好朋友|朋友|同学)(的名字|名字)?\\s*(叫做|名叫|叫|是|:|\\()?\\s*$`);
 /** Someone named by another: X叫Y. */
 const CALLED_CUE = /(叫做|名叫|叫)\s*$/;
@@ -46,20 +46,53 @@ interface Candidate {
 }
 
 /** A surname at `at` and one or two given-name characters from `chars`. */
-function nameAt(text: string, at: number, chars: (c: string) => boolean, wordsToo = false): Candidate | null {
+function nameAt(text: string, at: number, chars: (c: string) => boolean, wordsToo = false, longest = 2): Candidate | null {
   const compound = COMPOUND_SURNAMES.find((s) => text.startsWith(s, at));
   const surnameLength = compound ? 2 : SURNAMES.has(text[at]!) ? 1 : 0;
   if (!surnameLength) return null;
   const rest = text.slice(at + surnameLength);
   if (TITLE_AFTER.test(rest)) return null;
   let given = 0;
-  while (given < 2 && given < rest.length && chars(rest[given]!)) given++;
+  while (given < longest && given < rest.length && chars(rest[given]!)) given++;
   // 王小, 李大, 王一: a prefix of a nickname, not a given name; 王家: a family; 乐乐: a doubled nickname.
   if (!given || (given === 1 && /[小大老阿一家]/.test(rest[0]!))) return null;
   if (surnameLength === 1 && rest[0] === text[at]) return null;
   const word = text.slice(at, at + surnameLength + given);
   if (!wordsToo && (ORDINARY.has(word) || ORDINARY.has(rest.slice(0, given)))) return null;
   return { end: at + surnameLength + given, surnameLength };
+}
+
+/**
+ * A name standing alone: the segmenter sees the surname as its own word (a
+ * compound surname is distinctive enough without it), the given name ends where
+ * a word ends, and a verb, an age, punctuation or another word follows.
+ */
+function standingName(text: string, at: number, starts: Map<number, number>): Candidate | null {
+  for (const longest of [2, 1]) {
+    const cand = nameAt(text, at, coreGiven, false, longest);
+    if (!cand) return null;
+    const givenStart = at + cand.surnameLength;
+    const alone = cand.surnameLength === 2 || starts.get(at) === 1;
+    const wholeWords = (starts.get(givenStart) ?? 0) <= cand.end - givenStart && (cand.end === text.length || starts.has(cand.end));
+    if (alone && wholeWords && (AFTER_NAME.test(text.slice(cand.end)) || (starts.get(cand.end) ?? 0) >= 2)) return cand;
+    if (cand.end - givenStart < 2) return null;
+  }
+  return null;
+}
+
+/** 亓文博想要…, 笪佳琪：a surname the list does not know, opening the wish, before two given-name characters and a verb. */
+function unknownSurnameName(text: string, at: number, starts: Map<number, number>): boolean {
+  return (
+    (at === 0 || /[\s\p{P}]/u.test(text[at - 1]!)) &&
+    starts.get(at) === 1 &&
+    /\p{Script=Han}/u.test(text[at]!) &&
+    !/[我你他她它这那每全小阿老大今明昨新弟妹哥姐爸妈爷奶叔姨同]/.test(text[at]!) &&
+    GIVEN_CHARS.has(text[at + 1]!) &&
+    GIVEN_CHARS.has(text[at + 2]!) &&
+    text[at + 1] !== text[at + 2] &&
+    (starts.get(at + 1) === 2 || (starts.get(at + 1) === 1 && starts.get(at + 2) === 1)) &&
+    /^(\s|[,:，：]|想要|想|希望|要|的心愿|的愿望|心愿)/.test(text.slice(at + 3))
+  );
 }
 
 /**
@@ -102,6 +135,13 @@ function threeCharName(text: string, at: number): Candidate | null {
   return [...word].every(hanNotWord) ? { end: at + 3, surnameLength: 1 } : null;
 }
 
+/** Positions inside an ordinary word other than at its start (朱古力: 古, 力). */
+function ordinaryCover(text: string): Set<number> {
+  const cover = new Set<number>();
+  for (const w of ORDINARY) for (let at = text.indexOf(w); at >= 0; at = text.indexOf(w, at + 1)) for (let i = at + 1; i < at + w.length; i++) cover.add(i);
+  return cover;
+}
+
 const famousAt = (text: string, at: number) => FAMOUS_BY_FIRST.get(text[at]!)?.find((f) => text.startsWith(f, at));
 const anyGiven = (c: string) => GIVEN_CHARS.has(c) || RURAL_GIVEN_CHARS.has(c);
 const coreGiven = (c: string) => GIVEN_CHARS.has(c);
@@ -114,8 +154,9 @@ export function findNames(view: TextView): Hit[] {
   const hits: Hit[] = [];
   const add = (kind: PrivacyKind, start: number, end: number) => hits.push({ kind, view, start, end });
 
-  // Inside 《》 is a book's or a song's title (《狼王梦》), not a person.
+  // Inside 《》 is a book's or a song's title (《狼王梦》), not a person; inside an ordinary word (朱古力) is not a name.
   const titles = [...text.matchAll(/《[^》]*》/g)].map((m) => [m.index, m.index + m[0].length] as const);
+  const inWord = ordinaryCover(text);
   for (let at = 0; at < text.length; at++) {
     const title = titles.find(([from, to]) => at >= from && at < to);
     if (title) {
@@ -141,16 +182,14 @@ export function findNames(view: TextView): Hit[] {
       const cand = nameAt(text, at, anyGiven);
       if (cand && starts.get(at) === cand.surnameLength) found = cand;
       if (found && new RegExp(`^(${FAMILY})$`).test(relation[1]!)) kind = 'parent_name';
-    } else {
-      const cand = nameAt(text, at, coreGiven);
-      const givenStart = cand ? at + cand.surnameLength : 0;
-      // Standing alone: the segmenter must see the surname as its own word and the given name as whole words.
-      if (cand && starts.get(at) === cand.surnameLength && (starts.get(givenStart) ?? 0) <= cand.end - givenStart && AFTER_NAME.test(text.slice(cand.end))) {
-        found = cand;
-      } else if (joinedName(text, at, starts)) {
+    } else if (!inWord.has(at)) {
+      found = standingName(text, at, starts);
+      if (!found && joinedName(text, at, starts)) {
         found = { end: at + 3, surnameLength: 1 };
-      } else if (subjectName(text, at, starts)) {
+      } else if (!found && subjectName(text, at, starts)) {
         found = { end: at + 2, surnameLength: 1 };
+      } else if (!found && unknownSurnameName(text, at, starts)) {
+        found = { end: at + 3, surnameLength: 1 };
       }
     }
     if (found) {

@@ -50,7 +50,9 @@ const ID_LIKE = /(?<![a-z0-9@.])(?:[a-z][a-z0-9]*_[a-z0-9_]+|[a-z]{2,}\d{3,})(?!
 /** A handle: @小雨爱画画0312 (not the @ of an e-mail address). */
 const HANDLE = /(?<![a-z0-9._%+-])@[^\s@,.!?;:，。！？；：、]{2,}/gu;
 const EMAIL = /[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*(?:\.[a-z]{2,}|(?<=@(?:qq|163|126|sina|gmail|foxmail|outlook|hotmail|yahoo)))/g;
-const LINK = /(?:https?:\/\/|www\.)[^\s，。！？、]+|\b[a-z0-9-]{2,}\.(?:com|cn|net|org|top|cc|vip|xyz)\b/g;
+const LINK = /(?:https?:\/\/|www\.)[^\s，。！？、]+|\b[a-z0-9-]{2,}\.(?:com|cn|net|org|top|cc|vip|xyz|tv|io|me|co|ly|la|app|link|site)\b|\b[a-z0-9-]{2,}\.[a-z]{2,6}\/[a-z0-9/_.-]+/gi;
+/** An e-mail address spelled out to pass a filter: lixh88 艾特 qq 点 com. */
+const SPELLED_EMAIL = /[a-z0-9._-]{3,}\s*(?:艾特|at|圈a|\(at\)|#)\s*[a-z0-9-]+\s*(?:点|dot|\.)\s*(?:com|cn|net|org)\b/g;
 
 /** What a count of digits skips: numbers with a unit (12月, 300元, 3本) or an ordinal (第2). */
 const COUNTED = /(?<!第)\d+(?![\d.]*\s*(?:元|块|年|月|日|号|岁|本|个|支|件|张|次|天|点|分|米|厘米|cm|码|斤|公斤|kg|名|位数|页|色|层|楼))/g;
@@ -76,5 +78,6 @@ export function findNumbers(view: TextView): Hit[] {
     ...regexHits(view, view.text, HANDLE, 'account'),
     ...regexHits(view, view.text, EMAIL, 'email_link'),
     ...regexHits(view, view.text, LINK, 'email_link'),
+    ...regexHits(view, view.text, SPELLED_EMAIL, 'email_link'),
   ];
 }

@@ -35,7 +35,7 @@ function syllableCount(word: string): number {
 }
 
 const CUE = /(我叫|我是|名字叫?|名字是|姓名|签名|叫|wo\s*jiao|wo\s*shi|ming\s*zi\s*(?:shi|jiao)?|my\s+name\s+is|i\s+am|i'm)\s*[:：]?\s*$/;
-const FAMILY_CUE = /(爸爸|妈妈|爸|妈|爷爷|奶奶|外公|外婆|姥姥|姥爷|监护人|ba\s*ba|ma\s*ma)\s*(叫|是|jiao|shi|:)\s*$/u;
+const FAMILY_CUE = /(?:(爸爸|妈妈|爸|妈|爷爷|奶奶|外公|外婆|姥姥|姥爷|ba\s*ba|ma\s*ma)\s*(叫|是|jiao|shi|:)|(监护人|家长|联系人)\s*:?)\s*$/u;
 
 /** A name in latin letters starting at `at`: a pinyin surname and one or two syllables of given name. */
 function latinNameAt(text: string, at: number): number | null {
@@ -63,11 +63,13 @@ export function findPinyin(view: TextView): Hit[] {
     const before = text.slice(Math.max(0, at - 12), at);
     const end = latinNameAt(text, at);
     if (end === null) continue;
-    const typed = view.source.slice(view.from[at], view.to[end - 1]);
+    const typed = view.source.slice(view.from[at], view.to[end - 1]).normalize('NFKC');
     // Wang Xiaoming, WEI JUNHAO: written as a name is written; "wo xiang yao" is practice.
     const capitalised = /^[A-Z][a-z]+\s+[A-Z][a-z]*/.test(typed) || /^[A-Z]+\s+[A-Z]+$/.test(typed);
+    // zhang yi xuan 想要…: a pinyin name as the subject of the wish.
+    const subject = /^\s*(想要|想|希望|要|的心愿|的愿望)/.test(text.slice(end));
     if (FAMILY_CUE.test(before)) add('parent_name', at, end);
-    else if (CUE.test(before) || capitalised) add('full_name', at, end);
+    else if (CUE.test(before) || capitalised || subject) add('full_name', at, end);
   }
   // 张yu xuan: a Han surname, then the given name in pinyin.
   for (const m of text.matchAll(/(\p{Script=Han}{1,2})\s?([a-z]+)(?:\s+([a-z]+))?/gu)) {
@@ -81,7 +83,22 @@ export function findPinyin(view: TextView): Hit[] {
     if (!CUE.test(before) && !FAMILY_CUE.test(before)) continue;
     add(FAMILY_CUE.test(before) ? 'parent_name' : 'full_name', m.index + han.length - surname.length, m.index + m[0].length);
   }
+  // 我的名字是 Hu 欣妍: a pinyin surname and a given name in characters, after a cue.
+  for (const m of text.matchAll(/([a-z]+)\s*(\p{Script=Han}{1,2})/gu)) {
+    if (!PINYIN_SURNAMES.has(m[1]!) || (m.index > 0 && /[a-z]/.test(text[m.index - 1]!))) continue;
+    const before = text.slice(Math.max(0, m.index - 12), m.index);
+    if (CUE.test(before)) add('full_name', m.index, m.index + m[0].length);
+    else if (FAMILY_CUE.test(before)) add('parent_name', m.index, m.index + m[0].length);
+  }
   const NUM = '(?:yi|er|san|si|wu|liu|qi|ba|jiu|shi|\\d)';
-  for (const m of text.matchAll(new RegExp(`${NUM}\\s*nian\\s*ji\\s*${NUM}\\s*ban\\b`, 'g'))) add('class', m.index, m.index + m[0].length);
+  for (const m of text.matchAll(new RegExp(`${NUM}\\s*nian\\s*ji\\s*${NUM}\\s*ban\\b|\\b(?:class|grade)\\s*\\d{1,2}\\s*[-(（/]\\s*\\d{1,2}\\)?|\\bgrade\\s*\\d{1,2}\\s*,?\\s*class\\s*\\d{1,2}`, 'g'))) add('class', m.index, m.index + m[0].length);
+  // 家住 xiang yang cun 2 zu: an address in pinyin.
+  for (const m of text.matchAll(/\b[a-z]+(?:\s+[a-z]+){0,3}\s*(?:cun|zu|she|dui|lu|jie)\s*\d+\s*(?:zu|hao|she|dui)?\b/g)) {
+    if (/(住|家在|家住|地址)\s*$/.test(text.slice(Math.max(0, m.index - 6), m.index))) add('address', m.index, m.index + m[0].length);
+  }
+  // qingshi小学: a school named in pinyin.
+  for (const m of text.matchAll(/[a-z]{3,}(?:\s+[a-z]+){0,2}\s*(?:小学|中学|中心校|完小|xiao\s*xue|zhong\s*xue)/g)) {
+    if (!/^(wo|shang|du|zai|qu|de)\s/.test(m[0])) add('school', m.index, m.index + m[0].length);
+  }
   return hits;
 }

@@ -19,7 +19,7 @@ const PLACE_CHAR = String.raw`[^${NOT_IN_NAME.replace('里', '')}\P{Script=Han}]
 const namedBefore = (suffix: string, min: number, max = 8) => new RegExp(String.raw`(?:[^${NOT_IN_NAME}\P{Script=Han}]){${min},${max}}(?:${suffix})`, 'gu');
 
 /** Villages and hamlets: 石桥村, 王家庄, 李家湾; not 农村, 乡村, 全村. */
-const VILLAGE = namedBefore('村|[家]庄|[家]寨|[家]湾|[家]坝|[家]沟|[家]坪|[家]屯', 1, 4);
+const VILLAGE = namedBefore('村(?![里口子民委头上外])|[家]庄|[家]寨|[家]湾|[家]坝|[家]沟|[家]坪|[家]屯', 1, 4);
 const ORDINARY_VILLAGE = /^(农|乡|山|渔|本|全|同|邻|各|该|咱|俺|新农|地球|每个|一个|整个|附近|隔壁|希望|美丽|新)(村|庄|寨)/;
 
 const ADDRESS = [
@@ -28,6 +28,7 @@ const ADDRESS = [
   new RegExp(String.raw`(?<![第每])[\d一二三四五六七八九十]{1,3}\s*(?:社|队)(?![员会区团长旗伍友])`, 'gu'),
   // 幸福路88号, 人民街12号, 建设巷3号, 人民路中段143号
   new RegExp(String.raw`${CJK}{1,6}(?:路|街|巷|弄|胡同|大道|大街)${CJK}{0,3}?\s*\d{1,5}\s*(?:号|弄|栋|巷|附)?`, 'gu'),
+  new RegExp(String.raw`${CJK}{1,6}(?:路|街|巷|弄|胡同|大道|大街)\s*[一二三四五六七八九十百零〇两]{1,5}\s*号`, 'gu'),
   // 东风队25号, 地苏社区, 都安县地苏镇: a named community, or a county and its town.
   new RegExp(String.raw`(?:社区|队|组|社|屯|村)\s*\d{1,4}\s*号`, 'gu'),
   new RegExp(String.raw`${PLACE_CHAR}{2,4}社区|${PLACE_CHAR}{2,4}县${PLACE_CHAR}{2,4}(?:镇|乡)`, 'gu'),
@@ -35,7 +36,7 @@ const ADDRESS = [
   /(?:我家|我们家)(?:是|在)[^,.!?;，。！？；]{2,16}(?:那家|那户|那栋|那间)/gu,
   // 3栋2单元501, 5号楼, 2单元, 门牌 12
   // Where home is, told as a way there: 住在…第三家, 家在…路口往里走, 住在…后面那栋楼; or where to send things.
-  new RegExp(String.raw`(?:住在|家在|家住|住)[^.!?;。！？；]{0,16}?(?:第${NUM}{1,3}\s*(?:家|户|栋|排)|旁边|后面|对面|隔壁|路口|交叉口|门口|往里走|左手边|右手边|斜对面)`, 'gu'),
+  new RegExp(String.raw`(?:住在|家在|家住|住|家就在|家就是|家是)[^.!?;。！？；]{0,16}?(?:第${NUM}{1,3}\s*(?:家|户|栋|排|间|个门)|${NUM}{1,2}楼|旁边|后面|对面|隔壁|路口|交叉口|门口|往里走|左手边|右手边|斜对面)`, 'gu'),
   /(?:寄到|送到|邮到|寄给我|快递到|地址是|地址:)[^,.!?;，。！？；]{2,}/gu,
   // 村口小卖部旁边那家就是我家
   /[^,.!?;，。！？；]{0,12}(?:旁边|对面|隔壁|后面|前面|斜对面)[^,.!?;，。！？；]{0,6}(?:就是我家|是我家|是我们家)/gu,
@@ -43,7 +44,7 @@ const ADDRESS = [
   new RegExp(String.raw`(?:老家在|老家是|家在|家住|住在)[^,.!?;，。！？；]{0,16}?${PLACE_CHAR}{2,4}(?:乡|镇|街道)(?![上里])`, 'gu'),
   // 田坝组, 水井湾, 坳上 after "lives at": hamlets people name by their landscape.
   new RegExp(String.raw`(?<=(?:住在|家在|家住|住|家是)[^,.!?;，。！？；]{0,8})[^${NOT_IN_NAME}\P{Script=Han}]{1,4}(?:组|社|队|湾|坝|坪|沟|岭|垭|坳|寨|屯|塘|冲|岗|铺|营|堡)`, 'gu'),
-  new RegExp(String.raw`\d{1,4}\s*(?:栋|幢|号楼|单元|室)|\d{1,4}\s*-\s*\d{1,4}\s*-\s*\d{1,4}|门牌\s*(?:号)?\s*[:是]?\s*\w*`, 'gu'),
+  new RegExp(String.raw`(?<!第\s*)\d{1,4}\s*(?:栋|幢|号楼|单元|室)|\d{1,4}\s*-\s*\d{1,4}\s*-\s*\d{1,4}|门牌\s*(?:号)?\s*[:是]?\s*\w*`, 'gu'),
 ];
 
 /** A named factory, company or site: 长安电子厂, 某某公司; not 工厂, 鞋厂. */
@@ -106,9 +107,13 @@ export interface PlaceContext {
   villageNames: string[];
 }
 
+/** Place-name characters people swap for one that sounds the same (下河弯 for 下河湾). */
+const SOUNDALIKE: Record<string, string> = { 弯: '湾', 邨: '村', 莊: '庄', 垻: '坝', 沟: '沟', 塆: '湾' };
+const soundalike = (s: string) => s.replace(/[弯邨莊垻塆]/g, (c) => SOUNDALIKE[c]!);
+
 const literalHits = (view: TextView, text: string, words: string[], kind: Hit['kind']): Hit[] =>
   words
-    .map((w) => w.normalize('NFKC').toLowerCase())
+    .map((w) => soundalike(w.normalize('NFKC').toLowerCase()))
     .filter((w) => w.length >= 2)
     .flatMap((w) => {
       const hits: Hit[] = [];
@@ -130,9 +135,11 @@ export function findPlaces(view: TextView, ctx: PlaceContext): Hit[] {
     // 一本初中数学书: a measure word before 初中/小学 is a book, not a school's name.
     ...regexHits(view, text, SCHOOL, 'school', 0, (m) => !ORDINARY_SCHOOL.test(m[0]) && !/[本套册个张些]$/.test(m[0].replace(SCHOOL_SUFFIX, ''))),
     ...regexHits(view, text, NUMBERED_SCHOOL, 'school', 0, (m) => !/^(考|上|读|在|去|第)/.test(m[0]) && !FAMOUS.some((f) => m[0].includes(f))),
-    ...literalHits(view, text, ctx.schoolNames.flatMap(schoolForms), 'school'),
-    ...literalHits(view, text, ctx.villageNames, 'village'),
+    ...literalHits(view, soundalike(text), ctx.schoolNames.flatMap(schoolForms), 'school'),
+    ...literalHits(view, soundalike(text), ctx.villageNames, 'village'),
     // 一班同学 is "a crowd of classmates" as often as "class one".
     ...CLASS.flatMap((re) => regexHits(view, text, re, 'class', 0, (m) => !(m[0] === '一班' && /^(同学|人|朋友|小朋友|孩子)/.test(text.slice(m.index + 2))))),
+    // 叁年级贰班: capital numerals, read in the digits view.
+    ...regexHits(view, view.digits, CLASS[0]!, 'class'),
   ];
 }

@@ -99,24 +99,39 @@ export function checkTexts(texts: TextCheck[], ctx: PrivacyContext, realNames = 
   const findings: PrivacyFinding[] = [];
   for (const { field, label, text, alias } of texts) {
     if (!text) continue;
-    const view = viewOf(text);
-    const words = joined(view);
-    const hits = [
-      ...findNumbers(view),
-      ...findPlaces(words, ctx),
-      ...findNames(words),
-      // 李　思琪: a space inside a name, read again without spaces.
-      ...findNames(squeezed(words, SPACES)),
-      ...findPinyin(view),
-      ...(realNames ? realNameHits(view, realNames) : []),
-    ];
-    if (alias && aliasIsName(view.text.trim())) hits.push({ kind: 'full_name', view, start: 0, end: view.text.length });
-    for (const h of located(hits)) {
-      const hidden = hasInvisible(h.typed) ? '（中间夹着看不见的字符）' : '';
-      const found = h.kind === 'real_name' ? '' : h.typed.replace(/[\p{Cf}]/gu, '').trim();
-      const message = h.kind === 'real_name' ? `${label}里出现了您输入的真实姓名${hidden}` : `${label}里的“${found}”${PRIVACY_KIND_LABELS[h.kind]}${hidden}`;
-      if (!findings.some((f) => f.field === field && f.kind === h.kind && f.found === found && f.message === message)) findings.push({ field, kind: h.kind, found, message });
-    }
+    for (const shown of [text, ...displayed(text)]) findings.push(...checkOne({ field, label, text: shown, alias }, ctx, realNames, findings));
+  }
+  return findings;
+}
+
+/** Text inside a right-to-left override (‮涵梓刘‬) as a reader sees it: reversed. */
+function displayed(text: string): string[] {
+  if (!/[\u202E\u2067]/.test(text)) return [];
+  return [text.replace(/[\u202E\u2067]([^\u202C\u2069]*)[\u202C\u2069]?/g, (_, inner: string) => [...inner].reverse().join(''))];
+}
+
+/** The findings in one text of one field, leaving out any already found. */
+function checkOne(check: TextCheck, ctx: PrivacyContext, realNames: string, already: PrivacyFinding[]): PrivacyFinding[] {
+  const { field, label, text, alias } = check;
+  const view = viewOf(text);
+  const words = joined(view);
+  const hits = [
+    ...findNumbers(view),
+    ...findPlaces(words, ctx),
+    ...findNames(words),
+    // 李　思琪: a space inside a name, read again without spaces.
+    ...findNames(squeezed(words, SPACES)),
+    ...findPinyin(view),
+    ...(realNames ? realNameHits(view, realNames) : []),
+  ];
+  if (alias && aliasIsName(view.text.trim())) hits.push({ kind: 'full_name', view, start: 0, end: view.text.length });
+  const findings: PrivacyFinding[] = [];
+  for (const h of located(hits)) {
+    const hidden = hasInvisible(h.typed) ? '（中间夹着看不见的字符）' : '';
+    const found = h.kind === 'real_name' ? '' : h.typed.replace(/[\p{Cf}]/gu, '').trim();
+    const message = h.kind === 'real_name' ? `${label}里出现了您输入的真实姓名${hidden}` : `${label}里的“${found}”${PRIVACY_KIND_LABELS[h.kind]}${hidden}`;
+    const same = (f: PrivacyFinding) => f.field === field && f.kind === h.kind && f.found === found && f.message === message;
+    if (!findings.some(same) && !already.some(same)) findings.push({ field, kind: h.kind, found, message });
   }
   return findings;
 }

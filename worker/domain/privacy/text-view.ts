@@ -74,8 +74,9 @@ export function hasInvisible(typed: string): boolean {
   return INVISIBLE.test(typed);
 }
 
-/** Separators people put between the characters of a name to slip it past a filter: 苏 雨 涵, 赵·梓·轩, 曹、梓、航. */
-const SPREAD = /(?<!\p{Script=Han})\p{Script=Han}(?:[\s·・、.,_\-/|]+\p{Script=Han}){2,}(?![\p{Script=Han}])/gu;
+/** Separators people put between the characters of a name to slip it past a filter: 苏 雨 涵, 赵·梓·轩, 曹、梓、航, 刘🌟欣🌟然, 段 ♡ 可 ♡ 馨. */
+const SPREAD_SEPARATOR = String.raw`[\s\p{P}\p{S}\p{Extended_Pictographic}]`;
+const SPREAD = new RegExp(String.raw`(?<!\p{Script=Han})\p{Script=Han}(?:${SPREAD_SEPARATOR}+\p{Script=Han}){2,}(?![\p{Script=Han}])`, 'gu');
 
 /**
  * The view with the separators dropped inside a run of three or more single
@@ -86,7 +87,7 @@ export function joined(view: TextView): TextView {
   const drop = new Set<number>();
   for (const m of view.text.matchAll(SPREAD)) {
     const run = m[0];
-    const pieces = run.split(/[\s·・、.,_\-/|]+/u);
+    const pieces = run.split(new RegExp(`${SPREAD_SEPARATOR}+`, 'u'));
     if (pieces.every((p) => [...p].length === 1)) for (let i = 0; i < run.length; i++) if (!/\p{Script=Han}/u.test(run[i]!)) drop.add(m.index + i);
   }
   let text = '';
