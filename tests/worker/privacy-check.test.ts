@@ -57,6 +57,13 @@ describe('names', () => {
     expect(found('我姓王')).toEqual([['wish', 'surname', '王']]);
   });
 
+  it('finds a name that is also a word where only a person can stand', () => {
+    expect(found('高峰同学希望爸爸妈妈回家过年')).toEqual([['wish', 'full_name', '高峰']]);
+    expect(found('我想要一个新书包。——黎明')).toEqual([['wish', 'full_name', '黎明']]);
+    expect(found('汪洋，10岁，想要一双运动鞋')).toEqual([['wish', 'full_name', '汪洋']]);
+    expect(kinds('全班同学一起去春游')).toEqual([]);
+  });
+
   it('leaves ordinary words, titles, famous people, story characters and pets alone', () => {
     for (const wish of ['想要一张白色的书桌', '马上就要过年了', '我喜欢王国的故事', '我想和王老师一起去科技馆', '想要孙悟空的金箍棒', '我想读马小跳', '我想学司马光砸缸', '我想当杨利伟那样的航天员', '我家小狗叫旺财', '我的布娃娃叫乐乐', '祝全家幸福', '周末和奶奶去赶集']) {
       expect(kinds(wish), wish).toEqual([]);

@@ -142,6 +142,29 @@ function ordinaryCover(text: string): Set<number> {
   return cover;
 }
 
+/** What comes after a person, not a thing: 同学, 小朋友, an age. */
+const PERSON_AFTER = /^(同学|小朋友|的爸爸|的妈妈|的奶奶|的爷爷|[,，]?\s*(?:今年)?[\d一二三四五六七八九十]{1,2}岁|[,，]?\s*(?:男|女)[,，])/;
+/** What comes before a person: a signature dash, "one of our class". */
+const PERSON_BEFORE = /(——|—|--|~|班的|我们班|班上的|班里的|学生|孩子)\s*$/;
+
+/**
+ * 高峰同学, ——黎明, 汪洋，10岁: a surname and one or two characters where only a
+ * person can stand, even when the two read as a word (高峰, 汪洋, 黎明).
+ */
+function personInContext(text: string, at: number): Candidate | null {
+  for (const longest of [2, 1]) {
+    // Only a person stands here, so a name that is also a word (蓝天同学) counts.
+    const cand = nameAt(text, at, hanNotWord, true, longest);
+    // 全班同学, 全校: a group, not a person.
+    if (!cand || /[班校家村体部组队]/.test(text[at + cand.surnameLength]!)) return null;
+    const before = text.slice(Math.max(0, at - 6), at);
+    const after = text.slice(cand.end);
+    const atEnd = /^\s*($|[。.!！)）])/.test(after) && /(——|—|--|~)\s*$/.test(before);
+    if (PERSON_AFTER.test(after) || atEnd || (PERSON_BEFORE.test(before) && /^(想|要|希望|的心愿|的愿望|同学|[,，\s])/.test(after))) return cand;
+  }
+  return null;
+}
+
 const famousAt = (text: string, at: number) => FAMOUS_BY_FIRST.get(text[at]!)?.find((f) => text.startsWith(f, at));
 const anyGiven = (c: string) => GIVEN_CHARS.has(c) || RURAL_GIVEN_CHARS.has(c);
 const coreGiven = (c: string) => GIVEN_CHARS.has(c);
@@ -191,6 +214,7 @@ export function findNames(view: TextView): Hit[] {
       } else if (!found && unknownSurnameName(text, at, starts)) {
         found = { end: at + 3, surnameLength: 1 };
       }
+      found ??= personInContext(text, at);
     }
     if (found) {
       add(kind, at, found.end);
