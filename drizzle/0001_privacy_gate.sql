@@ -10,7 +10,7 @@ CREATE TABLE `card_privacy_dismissals` (
 	FOREIGN KEY (`card_id`) REFERENCES `cards`(`id`) ON UPDATE no action ON DELETE cascade,
 	FOREIGN KEY (`decided_by`) REFERENCES `coordinators`(`id`) ON UPDATE no action ON DELETE no action,
 	CONSTRAINT "card_privacy_dismissals_field_valid" CHECK("card_privacy_dismissals"."field" IN ('alias', 'wish', 'sizeNote')),
-	CONSTRAINT "card_privacy_dismissals_kind_valid" CHECK("card_privacy_dismissals"."kind" IN ('full_name', 'parent_name', 'surname', 'phone', 'id_number', 'account', 'email_link', 'address', 'workplace', 'school', 'village', 'class')),
+	CONSTRAINT "card_privacy_dismissals_kind_valid" CHECK("card_privacy_dismissals"."kind" IN ('full_name', 'parent_name', 'surname', 'address', 'workplace', 'school', 'village', 'class')),
 	CONSTRAINT "card_privacy_dismissals_lengths" CHECK(length("card_privacy_dismissals"."found") BETWEEN 1 AND 300 AND length("card_privacy_dismissals"."reason") BETWEEN 2 AND 200)
 );
 --> statement-breakpoint

@@ -192,7 +192,10 @@ describe('the privacy gate at review and publish', () => {
 
   it('lets a coordinator mark a finding “不是个人信息” with a reason, audited and shown, which then stops blocking', async () => {
     const { card } = await create({ wish: '我想要曹文轩写的书，我最喜欢作家曹文', consentOn: '2026-11-18', consentMethod: 'paper' });
-    await adminFetch(cookie, `/cards/${card.code}/review`, 'POST', {});
+    // The review waits for the gate: nothing may be open.
+    const early = await adminFetch(cookie, `/cards/${card.code}/review`, 'POST', {});
+    expect(early.status).toBe(409);
+    expect(((await early.json()) as ErrorBody).error.fields.wish).toContain('曹文');
     const { privacy } = (await (await adminFetch(cookie, `/cards/${card.code}`)).json()) as CardBody;
     expect(privacy.map((p) => p.found)).toEqual(['曹文']);
     const finding = privacy[0]!;
@@ -212,7 +215,43 @@ describe('the privacy gate at review and publish', () => {
     const detail = (await (await adminFetch(cookie, `/cards/${card.code}`)).json()) as { privacy: unknown[]; dismissed: { reason: string }[] };
     expect(detail.privacy).toEqual([]);
     expect(detail.dismissed.map((d) => d.reason)).toEqual(['是书的作者']);
+    expect((await adminFetch(cookie, `/cards/${card.code}/review`, 'POST', {})).status).toBe(200);
     expect((await adminFetch(cookie, `/cards/${card.code}/publish`, 'POST', {})).status).toBe(200);
+  });
+
+  it('does not let a number, an account or a link be marked “不是个人信息”', async () => {
+    const { card, privacy } = await create({ wish: '想要书包，电话13812345678' });
+    const phone = privacy.find((p) => p.kind === 'phone')!;
+    const res = await adminFetch(cookie, `/cards/${card.code}/privacy-dismissals`, 'POST', { ...phone, reason: '不是电话' });
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as ErrorBody).error.fields.kind).toContain('不能标记');
+    expect(await countRows('SELECT count(*) AS n FROM card_privacy_dismissals WHERE card_id = (SELECT id FROM cards WHERE code = ?)', card.code)).toBe(0);
+  });
+});
+
+describe('the privacy gate cannot be talked round', () => {
+  it('forgets a “不是个人信息” when the words are rewritten, so the new words are judged afresh', async () => {
+    const { card, privacy } = await create({ wish: '想去石桥村看看外婆种的花' });
+    const village = privacy.find((p) => p.kind === 'village')!;
+    expect(village.found).toBe('石桥村');
+    expect((await adminFetch(cookie, `/cards/${card.code}/privacy-dismissals`, 'POST', { ...village, reason: '只是去玩' })).status).toBe(201);
+    const fields = { ...NEW_CARD, handoutRef: card.handoutRef, wish: '我家在石桥村，想要一个书包' };
+    const edited = (await (await adminFetch(cookie, `/cards/${card.code}`, 'PUT', fields)).json()) as CardBody;
+    expect(edited.privacy.map((p) => p.found)).toContain(village.found);
+    expect(await countRows('SELECT count(*) AS n FROM card_privacy_dismissals WHERE card_id = (SELECT id FROM cards WHERE code = ?)', card.code)).toBe(0);
+  });
+
+  it('does not let a full name used as the alias be marked “不是个人信息”', async () => {
+    const { card, privacy } = await create({ alias: '王小明' });
+    const res = await adminFetch(cookie, `/cards/${card.code}/privacy-dismissals`, 'POST', { ...privacy[0]!, reason: '是小名' });
+    expect(res.status).toBe(409);
+    expect(((await res.json()) as ErrorBody).error.message).toContain('换一个小名');
+  });
+
+  it('refuses an alias or a wish made only of invisible characters', async () => {
+    const res = await adminFetch(cookie, '/cards', 'POST', { ...NEW_CARD, handoutRef: nextRef(), alias: '\u200b', wish: '\u200b\u2060' });
+    expect(res.status).toBe(400);
+    expect(Object.keys(((await res.json()) as ErrorBody).error.fields).sort()).toEqual(['alias', 'wish']);
   });
 });
 

@@ -94,10 +94,16 @@ describe('what the coordinator sees and decides', () => {
     expect(finding).toEqual({ field: 'wish', kind: 'village', found: '下河湾', message: '心愿里的“下河湾”是村庄的名称' });
   });
 
-  it('checks real names typed at review, also when spaced out or as the given name alone, without repeating them', () => {
+  it('checks real names typed at review, also when spaced out or as the given name alone, quoting only the card’s words', () => {
     const findings = checkCardPrivacy({ alias: '小雨', wish: '我想要书包，子 涵会好好学习' }, ctx, '张子涵 李春花');
-    expect(findings.map((f) => [f.field, f.kind, f.found])).toEqual([['wish', 'real_name', '']]);
-    expect(findings[0]!.message).not.toContain('子涵');
+    expect(findings.map((f) => [f.field, f.kind, f.found])).toEqual([['wish', 'real_name', '子 涵']]);
+    expect(findings[0]!.message).toContain('不带姓也能认出孩子');
+    expect(findings[0]!.message).not.toContain('张子涵');
+    expect(checkCardPrivacy({ alias: '小雨', wish: '李春花是我奶奶' }, ctx, '张子涵 李春花').find((f) => f.kind === 'real_name')!.message).toContain('就是孩子或家长的真实姓名');
+  });
+
+  it('reads an alias spelled out or in pinyin as the name it is', () => {
+    for (const alias of ['王·小明', '王-小明', 'wang xiaoming', 'Wang Xiaoming']) expect(found('想要一本书', alias).map((f) => f[0] + ':' + f[1]), alias).toContain('alias:full_name');
   });
 
   it('a dismissed finding no longer blocks, but a real name cannot be dismissed', () => {
@@ -132,7 +138,10 @@ describe('ways people slip details past a filter', () => {
     expect(found('我是\u202E涵梓刘\u202C 想要一个书包').map((f) => f[1])).toContain('full_name');
   });
 
-  it('joins a name spread out by spaces, dots or emoji, and reads numbers given in pieces', () => {
+  it('joins a name spread out by spaces, dashes, dots or emoji, also touching other words, and reads numbers given in pieces', () => {
+    for (const wish of ['我叫王-小-明，想要书包', '我的名字是王·小·明', '王小明～我想要书包', '王小明♥想要书包', '妈妈叫李-春-花']) expect(kinds(wish).length, wish).toBeGreaterThan(0);
+    expect(kinds('电话 13８OO138OOO')).toContain('phone');
+    expect(kinds('我叫王\u{E0100}小明')).toContain('full_name');
     expect(kinds('我叫🌟刘🌟欣🌟然🌟 想要星星灯')).toContain('full_name');
     expect(kinds('心愿人：苏 雨 涵')).toContain('full_name');
     expect(kinds('爸爸手机号前三位是152，中间四位3366，最后是7081')).toContain('phone');

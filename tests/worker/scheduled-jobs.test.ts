@@ -31,3 +31,19 @@ describe('the scheduled jobs', () => {
     expect(await countRows("SELECT count(*) AS n FROM login_throttle WHERE key = 'user:someone'")).toBe(1);
   });
 });
+
+describe('the privacy re-check of cards on the wall', () => {
+  it('takes an open card whose words the gate now objects to back to draft, with a system audit row, and leaves the rest', async () => {
+    const open = await env.DB.prepare("SELECT code FROM cards WHERE status = 'open' ORDER BY id LIMIT 2").all<{ code: string }>();
+    const [flagged, clean] = open.results.map((r) => r.code);
+    // As if published before the gate knew better.
+    await env.DB.prepare("UPDATE cards SET wish = '我是王小明，想要一本新华字典。' WHERE code = ?").bind(flagged).run();
+    await runScheduledJobs(env, new Date());
+    const status = (code: string) => env.DB.prepare('SELECT status, reviewed_at FROM cards WHERE code = ?').bind(code).first<{ status: string; reviewed_at: number | null }>();
+    expect(await status(flagged!)).toEqual({ status: 'draft', reviewed_at: null });
+    expect((await status(clean!))!.status).toBe('open');
+    expect(await countRows("SELECT count(*) AS n FROM audit_log WHERE action = 'card.privacy_recheck' AND actor_kind = 'system'")).toBe(1);
+    await runScheduledJobs(env, new Date());
+    expect(await countRows("SELECT count(*) AS n FROM audit_log WHERE action = 'card.privacy_recheck'")).toBe(1);
+  });
+});

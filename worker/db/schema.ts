@@ -19,7 +19,7 @@ import {
   CLAIM_HOLDING_STATUSES,
   CLAIM_STATUSES,
   CONSENT_METHODS,
-  DISMISSIBLE_PRIVACY_KINDS,
+  MARKABLE_PRIVACY_KINDS,
   GRADE_BANDS,
   VOLUNTEER_STATUSES,
 } from '../domain/vocabulary';
@@ -174,7 +174,7 @@ export const cardPrivacyDismissals = sqliteTable(
   (t) => [
     uniqueIndex('card_privacy_dismissals_one').on(t.cardId, t.field, t.kind, t.found),
     check('card_privacy_dismissals_field_valid', oneOf(t.field, CARD_PUBLIC_TEXT_FIELDS)),
-    check('card_privacy_dismissals_kind_valid', oneOf(t.kind, DISMISSIBLE_PRIVACY_KINDS)),
+    check('card_privacy_dismissals_kind_valid', oneOf(t.kind, MARKABLE_PRIVACY_KINDS)),
     check('card_privacy_dismissals_lengths', sql`length(${t.found}) BETWEEN 1 AND 300 AND length(${t.reason}) BETWEEN 2 AND 200`),
   ],
 );

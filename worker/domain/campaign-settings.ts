@@ -4,6 +4,7 @@ import type { Db } from '../db/client';
 import { campaigns, schools } from '../db/schema';
 import type { CampaignInput } from '../schemas/campaign';
 import { guardedAudit, lostRace } from './audit';
+import { recheckOpenCards } from './card-changes';
 import { beijingDay, beijingEndOfDay, beijingStartOfDay } from './dates';
 import { currentCampaign } from './public-cards';
 
@@ -62,6 +63,8 @@ export async function updateCampaignSettings(db: Db, id: number, input: Campaign
       guardedAudit(db, { actorKind: 'coordinator', actorId, action: 'campaign.edit', subjectKind: 'campaign', subjectId: id, detail: { changed }, at: now }),
       db.update(schools).set({ villageNames: JSON.stringify(input.villageNames) }).where(sql`id = (SELECT school_id FROM campaigns WHERE id = ${id})`),
     ]);
+    // A village added to the list may be named on a card already on the wall.
+    if (changed.includes('villageNames')) await recheckOpenCards(db, now);
     return true;
   } catch (err) {
     if (lostRace(err)) return false;

@@ -7,12 +7,13 @@ import { and, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { cardPrivacyDismissals, cardPrivate, cards } from '../db/schema';
 import type { CardFields } from '../schemas/card';
+import { CARD_PUBLIC_TEXT_FIELDS } from './vocabulary';
 import type { DismissFindingInput } from '../schemas/card-privacy';
 import { guardedAudit, lostRace } from './audit';
 import { newCardCode } from './card-code';
 import { cardPrivacy, publishBlockers, type PublishBlocker } from './card-privacy';
-import { getConsoleCard, type ConsoleCard } from './console-cards';
-import type { PrivacyFinding } from './privacy';
+import { getConsoleCard, privacyContext, type ConsoleCard } from './console-cards';
+import { checkCardPrivacy, openFindings, type PrivacyDismissal, type PrivacyFinding } from './privacy';
 
 export type CardChange =
   | { ok: true; card: ConsoleCard; findings: PrivacyFinding[] }
@@ -34,8 +35,7 @@ function duplicateHandout(err: unknown, handoutRef: string): CardChange | null {
 
 const NOT_FOUND: CardChange = { ok: false, code: 'card_not_found', message: '没有找到这张心愿卡' };
 
-const PUBLIC_WORDING = ['alias', 'wish', 'sizeNote'] as const;
-const PUBLIC_FIELDS = ['alias', 'age', 'gradeBand', 'category', ...PUBLIC_WORDING] as const;
+const PUBLIC_FIELDS = ['alias', 'age', 'gradeBand', 'category', ...CARD_PUBLIC_TEXT_FIELDS] as const;
 const PRIVATE_FIELDS = ['handoutRef', 'consentOn', 'consentMethod', 'notes'] as const;
 
 const cardIdByCode = (code: string) => sql`(SELECT id FROM cards WHERE code = ${code})`;
@@ -107,7 +107,8 @@ export async function updateCard(db: Db, code: string, fields: CardFields, actor
   if (!current) return NOT_FOUND;
   const changed = [...PUBLIC_FIELDS, ...PRIVATE_FIELDS].filter((f) => (current[f] ?? null) !== (fields[f] ?? (f === 'notes' ? '' : null)));
   const publicChanged = changed.filter((f) => (PUBLIC_FIELDS as readonly string[]).includes(f));
-  const wordingChanged = changed.some((f) => (PUBLIC_WORDING as readonly string[]).includes(f));
+  const rewritten = CARD_PUBLIC_TEXT_FIELDS.filter((f) => changed.includes(f));
+  const wordingChanged = rewritten.length > 0;
   if (publicChanged.length && !['draft', 'open'].includes(current.status)) {
     return { ok: false, code: 'not_allowed', message: '这张卡已被认领、已圆梦或已撤下，只能修改仅协调员可见的信息' };
   }
@@ -143,26 +144,34 @@ export async function updateCard(db: Db, code: string, fields: CardFields, actor
         .update(cardPrivate)
         .set({ handoutRef: fields.handoutRef, consentOn: fields.consentOn, consentMethod: fields.consentMethod, notes: fields.notes ?? '' })
         .where(eq(cardPrivate.cardId, current.id)),
+      // A "不是个人信息" was judged on the old words: rewritten words are judged afresh.
+      db
+        .delete(cardPrivacyDismissals)
+        .where(and(eq(cardPrivacyDismissals.cardId, current.id), inArray(cardPrivacyDismissals.field, rewritten.length ? rewritten : ['-']))),
     ]),
     fields.handoutRef,
   );
 }
 
 /**
- * A coordinator confirms they have read the child's wording. The real names they
- * may type are checked against the words and forgotten: a match refuses the
- * review, and nothing of the names is written, returned or audited.
+ * A coordinator confirms they have read the child's wording, once the privacy
+ * gate has nothing open. The real names they may type are checked against the
+ * words and forgotten: a match refuses the review, and nothing of the names is
+ * written, returned or audited.
  */
 export async function reviewCard(db: Db, code: string, actorId: number, realNames = '', now = new Date()): Promise<CardChange> {
   const current = await getConsoleCard(db, code);
   if (!current) return NOT_FOUND;
   if (current.status !== 'draft' || current.reviewedAt) return { ok: false, code: 'not_allowed', message: '只有还没审核过的草稿需要审核' };
-  if (realNames) {
-    const named = (await cardPrivacy(db, current, realNames)).open.filter((f) => f.kind === 'real_name');
-    if (named.length) {
-      const blockers = named.map((f) => ({ field: f.field, message: f.message }));
-      return { ok: false, code: 'not_allowed', message: '卡片里出现了您输入的真实姓名，请先改写，再审核', blockers };
-    }
+  // The review says "I read these words and they are fit for the wall": not while the gate still objects.
+  const { open } = await cardPrivacy(db, current, realNames);
+  if (open.length) {
+    const blockers = open.map((f) => ({ field: f.field, message: f.message }));
+    const named = open.some((f) => f.kind === 'real_name');
+    const message = named
+      ? '卡片里出现了孩子或家长的真实姓名（或其中的名字），请先改写，再审核'
+      : `隐私检查还有 ${open.length} 处没处理：请先改写，或确认不是个人信息并写明原因，再审核`;
+    return { ok: false, code: 'not_allowed', message, blockers };
   }
   return settle(db, code, () =>
     db.batch([
@@ -213,6 +222,9 @@ export async function dismissFinding(db: Db, code: string, input: DismissFinding
   const current = await getConsoleCard(db, code);
   if (!current) return NOT_FOUND;
   if (current.status !== 'draft') return { ok: false, code: 'not_allowed', message: '只有草稿上的隐私提示可以标记' };
+  if (input.field === 'alias' && ['full_name', 'parent_name', 'surname'].includes(input.kind)) {
+    return { ok: false, code: 'not_allowed', message: '称呼像是真实姓名时不能标记：请换一个小名（不带姓）' };
+  }
   const { open } = await cardPrivacy(db, current);
   if (!open.some((f) => f.field === input.field && f.kind === input.kind && f.found === input.found)) {
     return { ok: false, code: 'not_allowed', message: '这条隐私提示已经不在了（卡片可能刚被改过），请刷新后再看' };
@@ -253,4 +265,40 @@ export async function withdrawCard(db: Db, code: string, reason: string, actorId
       guardedAudit(db, { actorKind: 'coordinator', actorId, action: 'card.withdraw', subjectKind: 'card', subjectId: current.id, detail: { code: current.code, status: { from: current.status, to: 'withdrawn' } }, at: now }),
     ]),
   );
+}
+
+/**
+ * Takes open cards whose public words the gate now objects to back to draft,
+ * each with a system audit row: cards published before the gate learned
+ * something (a new village, a better name finder) do not stay on the wall.
+ * Claimed and fulfilled cards cannot go back; their codes are returned for the
+ * console. Run by the hourly job and after the campaign settings change.
+ */
+export async function recheckOpenCards(db: Db, now = new Date()): Promise<{ unpublished: string[]; stillPublic: string[] }> {
+  const [rows, dismissals, ctx] = await Promise.all([
+    db
+      .select({ id: cards.id, code: cards.code, alias: cards.alias, wish: cards.wish, sizeNote: cards.sizeNote, status: cards.status, updatedAt: cards.updatedAt })
+      .from(cards)
+      .where(inArray(cards.status, ['open', 'claimed', 'fulfilled'])),
+    db.select().from(cardPrivacyDismissals),
+    privacyContext(db),
+  ]);
+  const flagged = rows.filter((c) => openFindings(checkCardPrivacy(c, ctx), dismissals.filter((d) => d.cardId === c.id) as PrivacyDismissal[]).length > 0);
+  const unpublished: string[] = [];
+  for (const card of flagged.filter((c) => c.status === 'open')) {
+    try {
+      await db.batch([
+        db
+          .update(cards)
+          .set({ status: 'draft', reviewedAt: null, reviewedBy: null, publishedAt: null, updatedAt: now })
+          .where(and(eq(cards.id, card.id), eq(cards.status, 'open'), eq(cards.updatedAt, card.updatedAt))),
+        guardedAudit(db, { actorKind: 'system', actorId: null, action: 'card.privacy_recheck', subjectKind: 'card', subjectId: card.id, detail: { code: card.code, status: { from: 'open', to: 'draft' } }, at: now }),
+      ]);
+      unpublished.push(card.code);
+    } catch (err) {
+      // Claimed or edited meanwhile: the next run looks again.
+      if (!lostRace(err)) throw err;
+    }
+  }
+  return { unpublished, stillPublic: flagged.filter((c) => c.status !== 'open').map((c) => c.code) };
 }

@@ -99,4 +99,9 @@ export const PRIVACY_KINDS = [
   'real_name',
 ] as const;
 export type PrivacyKind = (typeof PRIVACY_KINDS)[number];
-export const DISMISSIBLE_PRIVACY_KINDS = PRIVACY_KINDS.filter((k) => k !== 'real_name');
+/**
+ * What a coordinator may mark "不是个人信息": a word the gate read as a name or a
+ * place. A number, an account or a link is never a false alarm worth keeping: it
+ * is rewritten instead.
+ */
+export const MARKABLE_PRIVACY_KINDS = PRIVACY_KINDS.filter((k) => !['phone', 'id_number', 'account', 'email_link', 'real_name'].includes(k));

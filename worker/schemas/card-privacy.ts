@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { CARD_PUBLIC_TEXT_FIELDS, DISMISSIBLE_PRIVACY_KINDS } from '../domain/vocabulary';
+import { CARD_PUBLIC_TEXT_FIELDS, MARKABLE_PRIVACY_KINDS } from '../domain/vocabulary';
 import { printable, printableLines, unixLines } from './text-rules';
 
 /**
@@ -18,7 +18,7 @@ export type ReviewInput = v.InferOutput<typeof ReviewSchema>;
 /** A coordinator's judgement that one privacy finding is not personal information, with the reason. */
 export const DismissFindingSchema = v.object({
   field: v.picklist(CARD_PUBLIC_TEXT_FIELDS, '请选择要标记的提示'),
-  kind: v.picklist(DISMISSIBLE_PRIVACY_KINDS, '请选择要标记的提示'),
+  kind: v.picklist(MARKABLE_PRIVACY_KINDS, '电话、证件号、账号和网址不能标记为“不是个人信息”，请删掉或改写'),
   found: v.pipe(v.string('请选择要标记的提示'), v.nonEmpty('请选择要标记的提示'), v.maxLength(300, '请选择要标记的提示')),
   reason: v.pipe(
     v.string('请写明为什么这不是个人信息'),

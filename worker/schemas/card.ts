@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import { CARD_CATEGORIES, CARD_MAX_AGE, CARD_MIN_AGE, CONSENT_METHODS, GRADE_BANDS } from '../domain/vocabulary';
 import { isCalendarDay } from '../domain/dates';
-import { printable, printableLines, unixLines } from './text-rules';
+import { hasVisibleText, printable, printableLines, publicLines, unixLines } from './text-rules';
 
 /** Form fields arrive as strings, JSON as strings or numbers: both become a trimmed string. */
 const str = (message: string) => v.pipe(v.union([v.string(), v.number()], message), v.transform(String), v.trim());
@@ -15,7 +15,12 @@ const optional = (max: number, message: string, lines = false) =>
 
 export const CardFieldsSchema = v.pipe(
   v.object({
-    alias: v.pipe(str('请填写称呼'), v.nonEmpty('请填写孩子的称呼（小名，不写姓）'), v.maxLength(12, '称呼不超过 12 个字'), printable('称呼里有不能识别的字符')),
+    alias: v.pipe(
+      str('请填写称呼'),
+      v.check(hasVisibleText, '请填写孩子的称呼（小名，不写姓）'),
+      v.maxLength(12, '称呼不超过 12 个字'),
+      printable('称呼里有不能识别的字符'),
+    ),
     age: v.pipe(
       str('请填写年龄'),
       v.nonEmpty('请填写年龄'),
@@ -26,7 +31,7 @@ export const CardFieldsSchema = v.pipe(
     ),
     gradeBand: v.picklist(GRADE_BANDS, '请选择年级段'),
     category: v.picklist(CARD_CATEGORIES, '请选择心愿类别'),
-    wish: v.pipe(str('请填写心愿'), unixLines, v.nonEmpty('请填写孩子的心愿'), v.maxLength(300, '心愿不超过 300 个字'), printableLines('心愿里有不能识别的字符')),
+    wish: v.pipe(str('请填写心愿'), unixLines, v.check(hasVisibleText, '请填写孩子的心愿'), v.maxLength(300, '心愿不超过 300 个字'), publicLines('心愿里有不能识别的字符')),
     sizeNote: optional(40, '尺码说明不超过 40 个字'),
     handoutRef: v.pipe(
       str('请填写学校登记编号'),

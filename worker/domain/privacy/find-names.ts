@@ -20,13 +20,14 @@ const SELF_CUE = /(我叫|俺叫|俺是|我的名字叫|我的名字是|我的�
 const STRONG_CUE = /(我叫|俺叫|名字叫|名字是|名字|我名叫|姓名|签名|署名|落款|心愿人|写心愿的是|写愿望的是|写信人|学生:|联系人|填写人|记录人)\s*[:：是叫]?\s*$/;
 /** Relations: what follows is a family member's (or a friend's) name. */
 const FAMILY = '爸爸|妈妈|阿爸|阿妈|老爸|老妈|老汉|爸|妈|父亲|母亲|爷爷|奶奶|阿公|阿婆|外公|外婆|姥姥|姥爷|嫲嫲|娭毑|孃孃|嬢嬢|幺爸|幺妈|婆婆|公公|爹爹|大伯|干爹|干妈|姨妈|姑妈|舅公|监护人|家长|哥哥|姐姐|弟弟|妹妹|叔叔|阿姨|舅舅|舅妈|姑姑|姑父|伯伯|婶婶|爹|娘';
+const IS_FAMILY = new RegExp(`^(${FAMILY})$`);
 const RELATION_CUE = new RegExp(`(${FAMILY}|同桌|好朋友|朋友|同学)(的名字|名字)?\\s*(叫做|名叫|叫|是|:|\\()?\\s*$`);
 /** Someone named by another: X叫Y. */
 const CALLED_CUE = /(叫做|名叫|叫)\s*$/;
 /** A pet or toy is what is being named: 小狗叫旺财. */
 const PET_BEFORE = /(狗|猫|兔|鸟|鱼|鼠|龟|鸭|鸡|猪|牛|羊|马|熊|宠物|娃娃|玩偶|公仔|玩具)[^，。！？,.!?\s]{0,3}$/;
 /** What follows a name standing alone in a wish: a verb, an age, punctuation. */
-const AFTER_NAME = /^($|[\s\p{P}\d]|你|您|小朋友|的愿望|想|要|希望|的|今年|是|在|说|喜欢|爱|很|和|同学|岁|年|上|读|家|也|从|跟|非常|特别|最|一直|现在|每天|长大|有|没|给|会|能|可以|还|已经|写|学|就|都|请|盼|期待|心愿|梦想|渴望|需要|打算|准备|住)/u;
+const AFTER_NAME = /^($|[\s\p{P}\p{S}\p{Extended_Pictographic}\d]|你|您|小朋友|的愿望|想|要|希望|的|今年|是|在|说|喜欢|爱|很|和|同学|岁|年|上|读|家|也|从|跟|非常|特别|最|一直|现在|每天|长大|有|没|给|会|能|可以|还|已经|写|学|就|都|请|盼|期待|心愿|梦想|渴望|需要|打算|准备|住)/u;
 
 const ORDINARY = new Set(ORDINARY_WORDS);
 /** Famous names by their first character, longest first. */
@@ -199,12 +200,14 @@ export function findNames(view: TextView): Hit[] {
     let kind: PrivacyKind = 'full_name';
     if (selfCue || called) {
       found = nameAt(text, at, hanNotWord, STRONG_CUE.test(before)) ?? (STRONG_CUE.test(before) ? threeCharName(text, at) : null);
-      if (found && relation?.[1] && new RegExp(`^(${FAMILY})$`).test(relation[1])) kind = 'parent_name';
+      if (found && relation?.[1] && IS_FAMILY.test(relation[1])) kind = 'parent_name';
     } else if (relation) {
-      // 妈妈李春花, 外婆陈桂英: the surname must be a word of its own (not 爸爸马上).
-      const cand = nameAt(text, at, anyGiven);
-      if (cand && starts.get(at) === cand.surnameLength) found = cand;
-      if (found && new RegExp(`^(${FAMILY})$`).test(relation[1]!)) kind = 'parent_name';
+      // 妈妈李春花, 奶奶王桂花: the surname must be a word of its own (not 爸爸马上, 妈妈高兴), and
+      // then a name that is also a word counts; 爸爸黄海涛: or surname and first character read as one word.
+      const cand = nameAt(text, at, anyGiven, true);
+      const given = cand ? cand.end - at - cand.surnameLength : 0;
+      if (cand && (starts.get(at) === cand.surnameLength || (cand.surnameLength === 1 && given === 2 && starts.get(at) === 2))) found = cand;
+      if (found && IS_FAMILY.test(relation[1]!)) kind = 'parent_name';
     } else if (!inWord.has(at)) {
       found = standingName(text, at, starts);
       if (!found && joinedName(text, at, starts)) {

@@ -52,7 +52,7 @@ const HANDLE = /(?<![a-z0-9._%+-])@[^\s@,.!?;:，。！？；：、]{2,}/gu;
 const EMAIL = /[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*(?:\.[a-z]{2,}|(?<=@(?:qq|163|126|sina|gmail|foxmail|outlook|hotmail|yahoo)))/g;
 const LINK = /(?:https?:\/\/|www\.)[^\s，。！？、]+|\b[a-z0-9-]{2,}\.(?:com|cn|net|org|top|cc|vip|xyz|tv|io|me|co|ly|la|app|link|site)\b|\b[a-z0-9-]{2,}\.[a-z]{2,6}\/[a-z0-9/_.-]+/gi;
 /** An e-mail address spelled out to pass a filter: lixh88 艾特 qq 点 com. */
-const SPELLED_EMAIL = /[a-z0-9._-]{3,}\s*(?:艾特|at|圈a|\(at\)|#)\s*[a-z0-9-]+\s*(?:点|dot|\.)\s*(?:com|cn|net|org)\b/g;
+const SPELLED_EMAIL = /(?<![a-z0-9._-])[a-z0-9._-]{3,40}\s{0,3}(?:艾特|at|圈a|\(at\)|#)\s{0,3}[a-z0-9-]{1,30}\s{0,3}(?:点|dot|\.)\s{0,3}(?:com|cn|net|org)\b/g;
 
 /** What a count of digits skips: numbers with a unit (12月, 300元, 3本) or an ordinal (第2). */
 const COUNTED = /(?<!第)\d+(?![\d.]*\s*(?:元|块|年|月|日|号|岁|本|个|支|件|张|次|天|点|分|米|厘米|cm|码|斤|公斤|kg|名|位数|页|色|层|楼))/g;
@@ -61,8 +61,12 @@ const COUNTED = /(?<!第)\d+(?![\d.]*\s*(?:元|块|年|月|日|号|岁|本|个|�
 function piecesHits(view: TextView): Hit[] {
   const hits: Hit[] = [];
   for (const m of view.digits.matchAll(/(手机|电话|号码|联系|微信|qq|扣扣)[^。！？!?\n]{0,40}/g)) {
-    const digits = [...m[0].matchAll(COUNTED)].map((d) => d[0]).join('');
-    if (digits.length >= 7) hits.push({ kind: 'phone', view, start: m.index, end: m.index + m[0].length });
+    const pieces = [...m[0].matchAll(COUNTED)];
+    // One run of 7 or more digits is a number on its own (numberHits); this is for numbers in pieces.
+    if (pieces.some((d) => d[0].length >= 7) || pieces.map((d) => d[0]).join('').length < 7) continue;
+    const first = pieces[0]!;
+    const last = pieces[pieces.length - 1]!;
+    hits.push({ kind: 'phone', view, start: m.index + first.index, end: m.index + last.index + last[0].length });
   }
   return hits;
 }

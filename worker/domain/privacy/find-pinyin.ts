@@ -38,7 +38,7 @@ const CUE = /(我叫|我是|名字叫?|名字是|姓名|签名|叫|wo\s*jiao|wo\
 const FAMILY_CUE = /(?:(爸爸|妈妈|爸|妈|爷爷|奶奶|外公|外婆|姥姥|姥爷|ba\s*ba|ma\s*ma)\s*(叫|是|jiao|shi|:)|(监护人|家长|联系人)\s*:?)\s*$/u;
 
 /** A name in latin letters starting at `at`: a pinyin surname and one or two syllables of given name. */
-function latinNameAt(text: string, at: number): number | null {
+export function latinNameAt(text: string, at: number): number | null {
   const m = /^([a-z]+)(?:\s+([a-z]+))?(?:\s+([a-z]+))?/.exec(text.slice(at));
   if (!m || !PINYIN_SURNAMES.has(m[1]!)) return null;
   // "Li Na", "lin xin yue", "Zhang Yuxuan": the given name as one word of 1–2 syllables or two words of one.

@@ -88,6 +88,8 @@ const CLASS = [
   // 302班, (2)班, 二班 — not 班会, 班车, 上班
   new RegExp(String.raw`(?<![上下加值跟排轮早晚夜全同每各整本哪插分换接交领])\(?\s*${NUM}{1,4}\s*\)?\s*班(?![会车长级主任干部委费子])`, 'gu'),
   new RegExp(String.raw`[甲乙丙丁]\s*班(?![会车长])`, 'gu'),
+  // 班级：501 — a class given as a spreadsheet label and its number.
+  /班级?\s*[:：]\s*\d{1,4}/gu,
 ];
 
 /** The school's name and the short forms people use for it. */
@@ -108,7 +110,7 @@ export interface PlaceContext {
 }
 
 /** Place-name characters people swap for one that sounds the same (下河弯 for 下河湾). */
-const SOUNDALIKE: Record<string, string> = { 弯: '湾', 邨: '村', 莊: '庄', 垻: '坝', 沟: '沟', 塆: '湾' };
+const SOUNDALIKE: Record<string, string> = { 弯: '湾', 邨: '村', 莊: '庄', 垻: '坝', 塆: '湾' };
 const soundalike = (s: string) => s.replace(/[弯邨莊垻塆]/g, (c) => SOUNDALIKE[c]!);
 
 const literalHits = (view: TextView, text: string, words: string[], kind: Hit['kind']): Hit[] =>

@@ -10,9 +10,10 @@ import { findNumbers } from './find-numbers';
 import { findPinyin } from './find-pinyin';
 import { findPlaces, type PlaceContext } from './find-places';
 import { PRIVACY_KIND_LABELS, type Hit, type PrivacyKind } from './hits';
-import { COMPOUND_SURNAMES, GIVEN_CHARS, ORDINARY_WORDS, RURAL_GIVEN_CHARS, SURNAMES } from './name-lists';
+import { aliasIsName } from './alias-name';
+import { realNameHits, realNameMessage } from './real-names';
 import { CARD_PUBLIC_TEXT_FIELDS, CARD_PUBLIC_TEXT_LABELS } from '../vocabulary';
-import { hasInvisible, joined, squeezed, typedSlice, viewOf, type TextView } from './text-view';
+import { hasInvisible, joined, squeezed, typedSlice, viewOf } from './text-view';
 
 export { PRIVACY_KINDS, PRIVACY_KIND_LABELS, type PrivacyKind } from './hits';
 export type PrivacyContext = PlaceContext;
@@ -21,7 +22,7 @@ export interface PrivacyFinding {
   /** The field the words are in (alias, wish, sizeNote…). */
   field: string;
   kind: PrivacyKind;
-  /** The words as typed (invisible characters left out), so the coordinator sees what to change. Empty for a real name typed at review. */
+  /** The card's words as typed (invisible characters left out), so the coordinator sees what to change. */
   found: string;
   message: string;
 }
@@ -35,52 +36,21 @@ export interface PrivacyDismissal {
 
 const SPACES = /\s/u;
 const SPACES_AND_PUNCTUATION = /[\s\p{P}\p{S}]/u;
-
-/** Nicknames that begin with a surname character but are ordinary words. */
-const NICKNAMES = new Set(['石头', '金豆', '金宝', '小满', '明天', '安心', '乐天', '方方', '高高', '米粒', '丁丁', '龙龙', '阳光', '豆豆', '贝贝', '宝宝']);
-
-/** An alias of 2–4 Han characters that reads as surname + given name (王小明, 欧阳娜). */
-function aliasIsName(alias: string): boolean {
-  if (!/^\p{Script=Han}{2,4}$/u.test(alias) || NICKNAMES.has(alias) || ORDINARY_WORDS.includes(alias)) return false;
-  const compound = COMPOUND_SURNAMES.find((s) => alias.startsWith(s));
-  const given = alias.slice(compound ? 2 : 1);
-  if (!compound && !SURNAMES.has(alias[0]!)) return false;
-  // 乐乐, 明明: a doubled character is a nickname.
-  if (!compound && alias.length === 2 && alias[0] === alias[1]) return false;
-  return given.length >= 1 && given.length <= 2 && [...given].every((c) => GIVEN_CHARS.has(c) || RURAL_GIVEN_CHARS.has(c));
-}
-
-/** The names typed at review, and the given names inside them (王小明 → 王小明, 小明). */
-function realNameForms(realNames: string): string[] {
-  const names = viewOf(realNames).text.split(/[\s\p{P}\p{S}]+/u).filter((n) => n.length >= 2);
-  return names.flatMap((n) => {
-    const surname = COMPOUND_SURNAMES.find((s) => n.startsWith(s)) ?? (SURNAMES.has(n[0]!) ? n[0]! : '');
-    const given = surname ? n.slice(surname.length) : '';
-    return given.length >= 2 ? [n, given] : [n];
-  });
-}
-
-function realNameHits(view: TextView, realNames: string): Hit[] {
-  const compact = squeezed(view, SPACES_AND_PUNCTUATION);
-  return realNameForms(realNames).flatMap((name) => {
-    const hits: Hit[] = [];
-    for (let at = compact.text.indexOf(name); at >= 0; at = compact.text.indexOf(name, at + 1)) {
-      hits.push({ kind: 'real_name', view: compact, start: at, end: at + name.length });
-    }
-    return hits;
-  });
-}
+/** Longer than any field the schemas accept: a text past it was refused already, and is not worth the CPU. */
+const MAX_CHECKED = 2000;
 
 interface Located {
   kind: PrivacyKind;
   from: number;
   to: number;
   typed: string;
+  /** The normalised words the finder matched. */
+  matched: string;
 }
 
 /** Hits in source positions, without one that another of the same kind already covers. */
 function located(hits: Hit[]): Located[] {
-  const list = hits.map((h) => ({ kind: h.kind, from: h.view.from[h.start]!, to: h.view.to[h.end - 1]!, typed: typedSlice(h.view, h.start, h.end) }));
+  const list = hits.map((h) => ({ kind: h.kind, from: h.view.from[h.start]!, to: h.view.to[h.end - 1]!, typed: typedSlice(h.view, h.start, h.end), matched: h.view.text.slice(h.start, h.end) }));
   list.sort((a, b) => a.from - b.from || b.to - a.to);
   return list.filter((h, i) => !list.some((o, j) => j !== i && o.kind === h.kind && o.from <= h.from && o.to >= h.to && (o.to - o.from > h.to - h.from || j < i)));
 }
@@ -112,8 +82,8 @@ function displayed(text: string): string[] {
 
 /** The findings in one text of one field, leaving out any already found. */
 function checkOne(check: TextCheck, ctx: PrivacyContext, realNames: string, already: PrivacyFinding[]): PrivacyFinding[] {
-  const { field, label, text, alias } = check;
-  const view = viewOf(text);
+  const { field, label, alias } = check;
+  const view = viewOf(check.text.slice(0, MAX_CHECKED));
   const words = joined(view);
   const hits = [
     ...findNumbers(view),
@@ -124,12 +94,12 @@ function checkOne(check: TextCheck, ctx: PrivacyContext, realNames: string, alre
     ...findPinyin(view),
     ...(realNames ? realNameHits(view, realNames) : []),
   ];
-  if (alias && aliasIsName(view.text.trim())) hits.push({ kind: 'full_name', view, start: 0, end: view.text.length });
+  if (alias && aliasIsName(view.text, squeezed(view, SPACES_AND_PUNCTUATION).text)) hits.push({ kind: 'full_name', view, start: 0, end: view.text.length });
   const findings: PrivacyFinding[] = [];
   for (const h of located(hits)) {
     const hidden = hasInvisible(h.typed) ? '（中间夹着看不见的字符）' : '';
-    const found = h.kind === 'real_name' ? '' : h.typed.replace(/[\p{Cf}]/gu, '').trim();
-    const message = h.kind === 'real_name' ? `${label}里出现了您输入的真实姓名${hidden}` : `${label}里的“${found}”${PRIVACY_KIND_LABELS[h.kind]}${hidden}`;
+    const found = h.typed.replace(/[\p{Cf}]/gu, '').trim();
+    const message = h.kind === 'real_name' ? realNameMessage(label, found, h.matched, realNames) + hidden : `${label}里的“${found}”${PRIVACY_KIND_LABELS[h.kind]}${hidden}`;
     const same = (f: PrivacyFinding) => f.field === field && f.kind === h.kind && f.found === found && f.message === message;
     if (!findings.some(same) && !already.some(same)) findings.push({ field, kind: h.kind, found, message });
   }
@@ -159,6 +129,8 @@ const CHILD_KINDS: readonly PrivacyKind[] = ['full_name', 'parent_name', 'surnam
  * school's own name, address and office phone belong in such texts.
  */
 export function childDetailIn(text: string, label: string): string | null {
+  // The schema's length check has refused a longer text already; valibot still runs this one.
+  if (text.length > MAX_CHECKED) return null;
   const found = checkTexts([{ field: 'text', label, text }], { schoolNames: [], villageNames: [] }).filter((f) => CHILD_KINDS.includes(f.kind));
   return found.length ? `${found.map((f) => f.message).join('；')}：这里是所有人都能看到的介绍，请不要写孩子或家长的信息` : null;
 }

@@ -6,8 +6,11 @@
  * so a finding can show the words the coordinator actually typed.
  */
 
-/** Format characters (zero-width space and joiners, word joiner, BOM, soft hyphen, bidi controls), fillers that print as nothing, and the emoji keycap (1️⃣ reads as 1). */
-const INVISIBLE = /[\p{Cf}\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u20E3\u3164\uFE00-\uFE0F\uFFA0]/u;
+/**
+ * Format characters (zero-width space and joiners, word joiner, BOM, soft hyphen, bidi controls),
+ * combining marks and variation selectors (the emoji keycap: 1️⃣ reads as 1), and fillers that print as nothing.
+ */
+const INVISIBLE = /[\p{Cf}\p{M}\u115F\u1160\u17B4\u17B5\u180B-\u180F\u2800\u3164\uFFA0]/u;
 
 const NUMERALS: Record<string, string> = {
   〇: '0', 零: '0', 一: '1', 幺: '1', 壹: '1', 二: '2', 贰: '2', 三: '3', 叁: '3', 四: '4', 肆: '4',
@@ -45,23 +48,39 @@ export function viewOf(source: string): TextView {
     }
     text += normal;
   }
-  return { source, text, digits: text.replace(NUMERAL, (c) => NUMERALS[c]!), from, to };
+  return { source, text, digits: lettersAsDigits(text.replace(NUMERAL, (c) => NUMERALS[c]!)), from, to };
 }
 
-/** The view without the characters `drop` matches (spaces, punctuation), still mapped to the source. */
-export function squeezed(view: TextView, drop: RegExp): TextView {
+/** 138oo138ooo: the letters o, l and i typed for 0 and 1 inside a run of digits. */
+function lettersAsDigits(digits: string): string {
+  let out = digits;
+  for (let pass = 0; pass < 4; pass++) {
+    const next = out.replace(/(?<=\d[\s\-.]?)[oil]|[oil](?=[\s\-.]?\d)/g, (c) => (c === 'o' ? '0' : '1'));
+    if (next === out) break;
+    out = next;
+  }
+  return out;
+}
+
+/** The view without the characters at the indexes `keep` refuses, still mapped to the source. */
+function filtered(view: TextView, keep: (i: number) => boolean): TextView {
   let text = '';
   let digits = '';
   const from: number[] = [];
   const to: number[] = [];
   for (let i = 0; i < view.text.length; i++) {
-    if (drop.test(view.text[i]!)) continue;
+    if (!keep(i)) continue;
     text += view.text[i];
     digits += view.digits[i];
     from.push(view.from[i]!);
     to.push(view.to[i]!);
   }
   return { source: view.source, text, digits, from, to };
+}
+
+/** The view without the characters `drop` matches (spaces, punctuation), still mapped to the source. */
+export function squeezed(view: TextView, drop: RegExp): TextView {
+  return filtered(view, (i) => !drop.test(view.text[i]!));
 }
 
 /** The typed words behind view[start, end). */
@@ -74,9 +93,9 @@ export function hasInvisible(typed: string): boolean {
   return INVISIBLE.test(typed);
 }
 
-/** Separators people put between the characters of a name to slip it past a filter: 苏 雨 涵, 赵·梓·轩, 曹、梓、航, 刘🌟欣🌟然, 段 ♡ 可 ♡ 馨. */
-const SPREAD_SEPARATOR = String.raw`[\s\p{P}\p{S}\p{Extended_Pictographic}]`;
-const SPREAD = new RegExp(String.raw`(?<!\p{Script=Han})\p{Script=Han}(?:${SPREAD_SEPARATOR}+\p{Script=Han}){2,}(?![\p{Script=Han}])`, 'gu');
+/** Separators people put between the characters of a name to slip it past a filter: 苏 雨 涵, 赵·梓·轩, 王-小-明, 曹、梓、航, 刘🌟欣🌟然, 段 ♡ 可 ♡ 馨 (not a sentence's end). */
+const SPREAD_SEPARATOR = String.raw`(?:(?![。.!?])[\s\p{P}\p{S}\p{Extended_Pictographic}])`;
+const SPREAD = new RegExp(String.raw`\p{Script=Han}(?:${SPREAD_SEPARATOR}+\p{Script=Han}){2,}`, 'gu');
 
 /**
  * The view with the separators dropped inside a run of three or more single
@@ -86,20 +105,7 @@ const SPREAD = new RegExp(String.raw`(?<!\p{Script=Han})\p{Script=Han}(?:${SPREA
 export function joined(view: TextView): TextView {
   const drop = new Set<number>();
   for (const m of view.text.matchAll(SPREAD)) {
-    const run = m[0];
-    const pieces = run.split(new RegExp(`${SPREAD_SEPARATOR}+`, 'u'));
-    if (pieces.every((p) => [...p].length === 1)) for (let i = 0; i < run.length; i++) if (!/\p{Script=Han}/u.test(run[i]!)) drop.add(m.index + i);
+    for (let i = 0; i < m[0].length; i++) if (!/\p{Script=Han}/u.test(m[0][i]!)) drop.add(m.index + i);
   }
-  let text = '';
-  let digits = '';
-  const from: number[] = [];
-  const to: number[] = [];
-  for (let i = 0; i < view.text.length; i++) {
-    if (drop.has(i)) continue;
-    text += view.text[i];
-    digits += view.digits[i];
-    from.push(view.from[i]!);
-    to.push(view.to[i]!);
-  }
-  return { source: view.source, text, digits, from, to };
+  return filtered(view, (i) => !drop.has(i));
 }
