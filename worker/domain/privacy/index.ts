@@ -36,8 +36,8 @@ export interface PrivacyDismissal {
 
 const SPACES = /\s/u;
 const SPACES_AND_PUNCTUATION = /[\s\p{P}\p{S}]/u;
-/** Longer than any field the schemas accept: a text past it was refused already, and is not worth the CPU. */
-const MAX_CHECKED = 2000;
+/** Twice the longest public text the schemas accept (300): a longer one was refused already and is not worth the CPU. */
+const MAX_CHECKED = 600;
 
 interface Located {
   kind: PrivacyKind;
