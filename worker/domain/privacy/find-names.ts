@@ -20,7 +20,8 @@ const SELF_CUE = /(我叫|俺叫|俺是|我的名字叫|我的名字是|我的�
 const STRONG_CUE = /(我叫|俺叫|名字叫|名字是|名字|我名叫|姓名|签名|署名|落款|心愿人|写心愿的是|写愿望的是|写信人|学生:|联系人|填写人|记录人)\s*[:：是叫]?\s*$/;
 /** Relations: what follows is a family member's (or a friend's) name. */
 const FAMILY = '爸爸|妈妈|阿爸|阿妈|老爸|老妈|老汉|爸|妈|父亲|母亲|爷爷|奶奶|阿公|阿婆|外公|外婆|姥姥|姥爷|嫲嫲|娭毑|孃孃|嬢嬢|幺爸|幺妈|婆婆|公公|爹爹|大伯|干爹|干妈|姨妈|姑妈|舅公|监护人|家长|哥哥|姐姐|弟弟|妹妹|叔叔|阿姨|舅舅|舅妈|姑姑|姑父|伯伯|婶婶|爹|娘';
-const IS_FAMILY = new RegExp(`^(${FAMILY})$`);
+/** The relations whose names are a parent's or guardian's (a brother's or sister's is a child's). */
+const IS_FAMILY = new RegExp(`^(?!哥哥$|姐姐$|弟弟$|妹妹$)(${FAMILY})$`);
 const RELATION_CUE = new RegExp(`(${FAMILY}|同桌|好朋友|朋友|同学)(的名字|名字)?\\s*(叫做|名叫|叫|是|:|\\()?\\s*$`);
 /** Someone named by another: X叫Y. */
 const CALLED_CUE = /(叫做|名叫|叫)\s*$/;
@@ -169,7 +170,7 @@ function personInContext(text: string, at: number): Candidate | null {
 const famousAt = (text: string, at: number) => FAMOUS_BY_FIRST.get(text[at]!)?.find((f) => text.startsWith(f, at));
 const anyGiven = (c: string) => GIVEN_CHARS.has(c) || RURAL_GIVEN_CHARS.has(c);
 const coreGiven = (c: string) => GIVEN_CHARS.has(c);
-const hanNotWord = (c: string) => /\p{Script=Han}/u.test(c) && !/[的了是在和跟与给我你他她它们这那个也都就还很要想会能去没不岁年]/.test(c);
+const hanNotWord = (c: string) => /\p{Script=Han}/u.test(c) && !/[的了是在和跟与给我你他她它们这那个也都就还很要想会能去没不岁年村镇乡县区市省街]/.test(c);
 
 /** Every name in the text, by cue or standing alone; and 姓王 (a surname told outright). */
 export function findNames(view: TextView): Hit[] {
