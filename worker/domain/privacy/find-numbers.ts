@@ -47,6 +47,8 @@ const ACCOUNT = /(?:微信|微博|wei\s?xin|weixin|wechat|vx|v信|v(?=\s*:)|wx|�
 const WXID = /wxid_[a-z0-9_-]{3,}/g;
 /** Ids that look like accounts wherever they stand: huangjiahao_gx, xiaoyu2015 (letters, then three or more digits). */
 const ID_LIKE = /(?<![a-z0-9@.])(?:[a-z][a-z0-9]*_[a-z0-9_]+|[a-z]{2,}\d{3,})(?![a-z0-9@])/g;
+/** An account by its display name, quoted after the app: 快手搜“阿强在东莞”. */
+const QUOTED_ACCOUNT = /(?:抖音|快手|小红书|微博|b站|视频号|微信|qq)(?:号|搜|上搜|名|名字|叫|昵称)?\s*[:：]?\s*[“"「『]([^”"」』]{2,20})[”"」』]/dgu;
 /** A handle: @小雨爱画画0312 (not the @ of an e-mail address). */
 const HANDLE = /(?<![a-z0-9._%+-])@[^\s@,.!?;:，。！？；：、]{2,}/gu;
 const EMAIL = /[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*(?:\.[a-z]{2,}|(?<=@(?:qq|163|126|sina|gmail|foxmail|outlook|hotmail|yahoo)))/g;
@@ -80,6 +82,7 @@ export function findNumbers(view: TextView): Hit[] {
     ...regexHits(view, view.text, WXID, 'account'),
     ...regexHits(view, view.text, ID_LIKE, 'account'),
     ...regexHits(view, view.text, HANDLE, 'account'),
+    ...regexHits(view, view.text, QUOTED_ACCOUNT, 'account', 1),
     ...regexHits(view, view.text, EMAIL, 'email_link'),
     ...regexHits(view, view.text, LINK, 'email_link'),
     ...regexHits(view, view.text, SPELLED_EMAIL, 'email_link'),

@@ -37,7 +37,8 @@ const ADDRESS = [
   // 3栋2单元501, 5号楼, 2单元, 门牌 12
   // Where home is, told as a way there: 住在…第三家, 家在…路口往里走, 住在…后面那栋楼; or where to send things.
   new RegExp(String.raw`(?:住在|家在|家住|住|家就在|家就是|家是)[^.!?;。！？；]{0,16}?(?:第${NUM}{1,3}\s*(?:家|户|栋|排|间|个门)|${NUM}{1,2}楼|旁边|后面|对面|隔壁|路口|交叉口|门口|往里走|左手边|右手边|斜对面)`, 'gu'),
-  /(?:寄到|送到|邮到|寄给我|快递到|地址是|地址:)[^,.!?;，。！？；]{2,}/gu,
+  // Where to send things, unless it is the school (where gifts go).
+  /(?:寄到|送到|邮到|寄给我|快递到|地址是|地址:)(?!\s*(?:学校|我们学校|校|班|学校门卫))[^,.!?;，。！？；]{2,}/gu,
   // 村口小卖部旁边那家就是我家
   /[^,.!?;，。！？；]{0,12}(?:旁边|对面|隔壁|后面|前面|斜对面)[^,.!?;，。！？；]{0,6}(?:就是我家|是我家|是我们家)/gu,
   // 老家在贵州省毕节市七星关区阿市乡: home down to the township.
@@ -50,7 +51,7 @@ const ADDRESS = [
 /** A named factory, company or site: 长安电子厂, 某某公司; not 工厂, 鞋厂. */
 const WORKPLACE = namedBefore('厂|公司|集团|工业园|科技园|工地|车间|加工点|作坊', 2, 10);
 /** A factory in a named district or town: 温州瑞安的鞋厂, 厦门湖里区的鞋厂; not 广州的工厂. */
-const WORKPLACE_IN_PLACE = new RegExp(String.raw`(?:${PLACE_CHAR}{4,10}|${PLACE_CHAR}{1,8}(?:区|镇|县|乡|街道))的${PLACE_CHAR}{0,4}(?:厂|公司|集团|工业园|工地|车间)`, 'gu');
+const WORKPLACE_IN_PLACE = new RegExp(String.raw`(?:${PLACE_CHAR}{4,10}|${PLACE_CHAR}{1,8}(?:区|镇|县|乡|街道))的${PLACE_CHAR}{0,6}(?:厂|公司|集团|工业园|工地|车间|煤矿|矿|码头|港)`, 'gu');
 /**
  * Where a parent works, told precisely enough to find them: 在宁波北仑港码头开吊车,
  * 在温州瑞安的华丰鞋业上班, 在义乌国际商贸城二区卖袜子. A city alone (在广州打工) is not.
@@ -89,7 +90,7 @@ const CLASS = [
   new RegExp(String.raw`(?<![上下加值跟排轮早晚夜全同每各整本哪插分换接交领])\(?\s*${NUM}{1,4}\s*\)?\s*班(?![会车长级主任干部委费子])`, 'gu'),
   new RegExp(String.raw`[甲乙丙丁]\s*班(?![会车长])`, 'gu'),
   // 班级：501 — a class given as a spreadsheet label and its number.
-  /班级?\s*[:：]\s*\d{1,4}/gu,
+  /班级?\s*[:：]?\s*\d{1,4}(?:\s*[-—(]\s*\d{1,2}\)?)?(?!\s*(?:名|人|个|元|岁))/gu,
 ];
 
 /** The school's name and the short forms people use for it. */

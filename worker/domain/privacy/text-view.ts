@@ -93,8 +93,8 @@ export function hasInvisible(typed: string): boolean {
   return INVISIBLE.test(typed);
 }
 
-/** Separators people put between the characters of a name to slip it past a filter: 苏 雨 涵, 赵·梓·轩, 王-小-明, 曹、梓、航, 刘🌟欣🌟然, 段 ♡ 可 ♡ 馨 (not a sentence's end). */
-const SPREAD_SEPARATOR = String.raw`(?:(?![。.!?])[\s\p{P}\p{S}\p{Extended_Pictographic}])`;
+/** Separators people put between the characters of a name to slip it past a filter: 苏 雨 涵, 赵·梓·轩, 王-小-明, 曹、梓、航, 刘🌟欣🌟然, 段 ♡ 可 ♡ 馨 (not brackets, quotes, commas or a sentence's end). */
+const SPREAD_SEPARATOR = String.raw`[\s\p{S}\p{Extended_Pictographic}·・、_/|~•‧\-\u2010-\u2015*#]`;
 const SPREAD = new RegExp(String.raw`\p{Script=Han}(?:${SPREAD_SEPARATOR}+\p{Script=Han}){2,}`, 'gu');
 
 /**
