@@ -85,7 +85,7 @@ function standingName(text: string, at: number, starts: Map<number, number>): Ca
 /** 亓文博想要…, 笪佳琪：a surname the list does not know, opening the wish, before two given-name characters and a verb. */
 function unknownSurnameName(text: string, at: number, starts: Map<number, number>): boolean {
   return (
-    (at === 0 || /[\s\p{P}]/u.test(text[at - 1]!)) &&
+    (at === 0 || /[\s:：()（）]/u.test(text[at - 1]!)) &&
     starts.get(at) === 1 &&
     /\p{Script=Han}/u.test(text[at]!) &&
     !/[我你他她它这那每全小阿老大今明昨新弟妹哥姐爸妈爷奶叔姨同]/.test(text[at]!) &&
@@ -93,7 +93,7 @@ function unknownSurnameName(text: string, at: number, starts: Map<number, number
     GIVEN_CHARS.has(text[at + 2]!) &&
     text[at + 1] !== text[at + 2] &&
     (starts.get(at + 1) === 2 || (starts.get(at + 1) === 1 && starts.get(at + 2) === 1)) &&
-    /^(\s|[,:，：]|想要|想|希望|要|的心愿|的愿望|心愿)/.test(text.slice(at + 3))
+    /^(\s|[:：]|想要|想|希望|要|的心愿|的愿望|心愿)/.test(text.slice(at + 3))
   );
 }
 

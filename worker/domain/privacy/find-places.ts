@@ -41,6 +41,10 @@ const ADDRESS = [
   /(?:寄到|送到|邮到|寄给我|快递到|地址是|地址:)(?!\s*(?:学校|我们学校|校|班|学校门卫))[^,.!?;，。！？；]{2,}/gu,
   // 村口小卖部旁边那家就是我家
   /[^,.!?;，。！？；]{0,12}(?:旁边|对面|隔壁|后面|前面|斜对面)[^,.!?;，。！？；]{0,6}(?:就是我家|是我家|是我们家)/gu,
+  // 家在老鹰岩山顶上, 从白沙河水电站往上走: home told by a named landmark near it.
+  new RegExp(String.raw`(?:家在|我家|家住|住在)[^。！？!?;；]{0,24}?${PLACE_CHAR}{2,4}(?:水电站|电站|水库|信号塔|土地庙|庙|岩|山顶|山脚|桥头|场口)`, 'gu'),
+  // 在龙凤乡场口: a named township and the spot in it.
+  new RegExp(String.raw`${PLACE_CHAR}{2,4}(?:乡|镇)(?:场口|场上|街上|街口|车站)`, 'gu'),
   // 老家在贵州省毕节市七星关区阿市乡: home down to the township.
   new RegExp(String.raw`(?:老家在|老家是|家在|家住|住在)[^,.!?;，。！？；]{0,16}?${PLACE_CHAR}{2,4}(?:乡|镇|街道)(?![上里])`, 'gu'),
   // 田坝组, 水井湾, 坳上 after "lives at": hamlets people name by their landscape.
@@ -56,8 +60,8 @@ const WORKPLACE_IN_PLACE = new RegExp(String.raw`(?:${PLACE_CHAR}{4,10}|${PLACE_
  * Where a parent works, told precisely enough to find them: 在宁波北仑港码头开吊车,
  * 在温州瑞安的华丰鞋业上班, 在义乌国际商贸城二区卖袜子. A city alone (在广州打工) is not.
  */
-const WORK_CLAUSE = /(?:在|进)([^,.!?;，。！？；]{2,20}?)(?:上班|打工|工作|做工|干活|开|送|卖|做|当|搬)/gu;
-const WORK_PLACE_WORDS = /(区|港|码头|站点|市场|商贸城|商城|工地|矿|鞋业|服饰|制衣|电子|科技|实业|物流|纺织|机械|建材|食品|五金|塑胶|包装|印刷|酒店|饭店|餐馆|超市)/u;
+const WORK_CLAUSE = /(?<=(?:爸|妈|爹|娘|父|母|爷|奶|叔|姨|舅|姑|哥|姐|他|她)[^,.!?;，。！？；]{0,6})(?:在|进)([^,.!?;，。！？；]{2,20}?)(?:上班|打工|工作|做工|干活|开|送|卖|做|当|搬|分|装|修|搞|扫|洗)/gu;
+const WORK_PLACE_WORDS = /(区|港|码头|站点|市场|商贸城|商城|工地|矿|鞋业|服饰|制衣|电子|科技|实业|物流|纺织|机械|建材|食品|五金|塑胶|包装|印刷|酒店|饭店|餐馆|超市|仓库|机场|车站|物流园)/u;
 function workClauseHits(view: TextView): Hit[] {
   const hits: Hit[] = [];
   for (const m of view.text.matchAll(WORK_CLAUSE)) {
