@@ -19,7 +19,7 @@ const SELF_CUE = /(我叫|俺叫|俺是|我的名字叫|我的名字是|我的�
 /** Cues so strong that what follows is a name even when it is also a word (我叫安静, 签名：白雪). */
 const STRONG_CUE = /(我叫|俺叫|名字叫|名字是|名字|我名叫|姓名|签名|署名|落款|心愿人|写心愿的是|写愿望的是|写信人|学生:|联系人|填写人|记录人)\s*[:：是叫]?\s*$/;
 /** Relations: what follows is a family member's (or a friend's) name. */
-const FAMILY = '爸爸|妈妈|阿爸|阿妈|老爸|老妈|老汉|爸|妈|父亲|母亲|爷爷|奶奶|阿公|阿婆|外公|外婆|姥姥|姥爷|嫲嫲|娭毑|孃孃|嬢嬢|幺爸|幺妈|婆婆|公公|爹爹|大伯|干爹|干妈|姨妈|姑妈|舅公|监护人|家长|哥哥|姐姐|弟弟|妹妹|叔叔|阿姨|舅舅|舅妈|姑姑|姑父|伯伯|婶婶|爹|娘';
+const FAMILY = '继父|继母|后爸|后妈|爸爸|妈妈|阿爸|阿妈|老爸|老妈|老汉|爸|妈|父亲|母亲|爷爷|奶奶|阿公|阿婆|外公|外婆|姥姥|姥爷|嫲嫲|娭毑|孃孃|嬢嬢|幺爸|幺妈|婆婆|公公|爹爹|大伯|干爹|干妈|姨妈|姑妈|舅公|监护人|家长|哥哥|姐姐|弟弟|妹妹|叔叔|阿姨|舅舅|舅妈|姑姑|姑父|伯伯|婶婶|爹|娘';
 /** The relations whose names are a parent's or guardian's (a brother's or sister's is a child's). */
 const IS_FAMILY = new RegExp(`^(?!哥哥$|姐姐$|弟弟$|妹妹$)(${FAMILY})$`);
 const RELATION_CUE = new RegExp(`(${FAMILY}|同桌|好朋友|朋友|同学)(的名字|名字)?\\s*(叫做|名叫|叫|是|:|\\()?\\s*$`);
@@ -28,7 +28,7 @@ const CALLED_CUE = /(叫做|名叫|叫)\s*$/;
 /** A pet or toy is what is being named: 小狗叫旺财. */
 const PET_BEFORE = /(狗|猫|兔|鸟|鱼|鼠|龟|鸭|鸡|猪|牛|羊|马|熊|宠物|娃娃|玩偶|公仔|玩具)[^，。！？,.!?\s]{0,3}$/;
 /** What follows a name standing alone in a wish: a verb, an age, punctuation. */
-const AFTER_NAME = /^($|[\s\p{P}\p{S}\p{Extended_Pictographic}\d]|你|您|小朋友|的愿望|想|要|希望|的|今年|是|在|说|喜欢|爱|很|和|同学|岁|年|上|读|家|也|从|跟|非常|特别|最|一直|现在|每天|长大|有|没|给|会|能|可以|还|已经|写|学|就|都|请|盼|期待|心愿|梦想|渴望|需要|打算|准备|住)/u;
+const AFTER_NAME = /^($|[\s\p{P}\p{S}\p{Extended_Pictographic}\d]|他|她|你|您|小朋友|的愿望|想|要|希望|的|今年|是|在|说|喜欢|爱|很|和|同学|岁|年|上|读|家|也|从|跟|非常|特别|最|一直|现在|每天|长大|有|没|给|会|能|可以|还|已经|写|学|就|都|请|盼|期待|心愿|梦想|渴望|需要|打算|准备|住)/u;
 
 const ORDINARY = new Set(ORDINARY_WORDS);
 /** Famous names by their first character, longest first. */
@@ -147,13 +147,15 @@ function ordinaryCover(text: string): Set<number> {
 /** What comes after a person, not a thing: 同学, 小朋友, an age. */
 const PERSON_AFTER = /^(同学|小朋友|的爸爸|的妈妈|的奶奶|的爷爷|[,，]?\s*(?:今年)?[\d一二三四五六七八九十]{1,2}岁|[,，]?\s*(?:男|女)[,，])/;
 /** What comes before a person: a signature dash, "one of our class". */
-const PERSON_BEFORE = /(——|—|--|~|班的|我们班|班上的|班里的|学生|孩子)\s*$/;
+const PERSON_BEFORE = /(——|—|--|~|班的|我们班|班上的|班里的|学生|孩子|该生|该童)\s*$/;
 
 /**
  * 高峰同学, ——黎明, 汪洋，10岁: a surname and one or two characters where only a
  * person can stand, even when the two read as a word (高峰, 汪洋, 黎明).
  */
-function personInContext(text: string, at: number): Candidate | null {
+function personInContext(text: string, at: number, starts: Map<number, number>): Candidate | null {
+  // The surname starts a word (not 经常帮助同学).
+  if (!starts.has(at)) return null;
   for (const longest of [2, 1]) {
     // Only a person stands here, so a name that is also a word (蓝天同学) counts.
     const cand = nameAt(text, at, hanNotWord, true, longest);
@@ -162,7 +164,9 @@ function personInContext(text: string, at: number): Candidate | null {
     const before = text.slice(Math.max(0, at - 6), at);
     const after = text.slice(cand.end);
     const atEnd = /^\s*($|[。.!！)）])/.test(after) && /(——|—|--|~)\s*$/.test(before);
-    if (PERSON_AFTER.test(after) || atEnd || (PERSON_BEFORE.test(before) && /^(想|要|希望|的心愿|的愿望|同学|[,，\s])/.test(after))) return cand;
+    // After 孩子/学生 the words must also look like a name (not 孩子成绩好想…).
+    const nameLike = [...text.slice(at + cand.surnameLength, cand.end)].every((c) => GIVEN_CHARS.has(c));
+    if (PERSON_AFTER.test(after) || atEnd || (PERSON_BEFORE.test(before) && nameLike)) return cand;
   }
   return null;
 }
@@ -191,7 +195,9 @@ export function findNames(view: TextView): Hit[] {
     const before = text.slice(Math.max(0, at - 8), at);
     const selfCue = SELF_CUE.test(before);
     const famous = famousAt(text, at);
-    if (famous && !selfCue) {
+    // 朱婷 is a volleyball star, 朱婷婷 a child: a famous two-character name followed by a given-name character is not the star.
+    const extended = famous?.length === 2 && GIVEN_CHARS.has(text[at + 2] ?? '') && text[at + 2] !== '一' && !/^(的|是|那|这|和|一)/.test(text.slice(at + 2));
+    if (famous && !selfCue && !extended) {
       at += famous.length - 1;
       continue;
     }
@@ -218,7 +224,7 @@ export function findNames(view: TextView): Hit[] {
       } else if (!found && unknownSurnameName(text, at, starts)) {
         found = { end: at + 3, surnameLength: 1 };
       }
-      found ??= personInContext(text, at);
+      found ??= personInContext(text, at, starts);
     }
     if (found) {
       add(kind, at, found.end);

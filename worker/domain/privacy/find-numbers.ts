@@ -4,7 +4,7 @@
  * count as digits, and full-width digits were made ASCII before.
  */
 import { regexHits, type Hit } from './hits';
-import type { TextView } from './text-view';
+import { squeezed, type TextView } from './text-view';
 
 /** Separators people put inside a number: spaces, dashes, dots, slashes, commas. */
 const SEP = String.raw`[\s\-./_·—–,]`;
@@ -49,6 +49,8 @@ const WXID = /wxid_[a-z0-9_-]{3,}/g;
 const ID_LIKE = /(?<![a-z0-9@.])(?:[a-z][a-z0-9]*_[a-z0-9_]+|[a-z]{2,}\d{3,})(?![a-z0-9@])/g;
 /** An account by its display name, quoted after the app: 快手搜“阿强在东莞”. */
 const QUOTED_ACCOUNT = /(?:抖音|快手|小红书|微博|b站|视频号|微信|qq)(?:号|搜|上搜|名|名字|叫|昵称)?\s*[:：]?\s*[“"「『]([^”"」』]{2,20})[”"」』]/dgu;
+/** The same without quotes, up to where the sentence goes on: 快手上搜甜甜爱跳舞2015就是我孙女, 抖音叫打工人老杨6688. */
+const NAMED_ACCOUNT = /(?:抖音|快手|小红书|微博|视频号)(?:上)?(?:号|搜|名|名字|叫|昵称|id)\s*[:：是]?\s*([^\s,.!?;，。！？；“”"]{2,16}?)(?=就是|就|你们|可以|孩子|我|[\s,.!?;，。！？；]|$)/dgu;
 /** A handle: @小雨爱画画0312 (not the @ of an e-mail address). */
 const HANDLE = /(?<![a-z0-9._%+-])@[^\s@,.!?;:，。！？；：、]{2,}/gu;
 const EMAIL = /[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*(?:\.[a-z]{2,}|(?<=@(?:qq|163|126|sina|gmail|foxmail|outlook|hotmail|yahoo)))/g;
@@ -75,6 +77,7 @@ function piecesHits(view: TextView): Hit[] {
 
 /** Every number, account, e-mail address and link in the text. */
 export function findNumbers(view: TextView): Hit[] {
+  const spaceless = squeezed(view, /\s/u);
   return [
     ...numberHits(view),
     ...piecesHits(view),
@@ -83,6 +86,9 @@ export function findNumbers(view: TextView): Hit[] {
     ...regexHits(view, view.text, ID_LIKE, 'account'),
     ...regexHits(view, view.text, HANDLE, 'account'),
     ...regexHits(view, view.text, QUOTED_ACCOUNT, 'account', 1),
+    ...regexHits(view, view.text, NAMED_ACCOUNT, 'account', 1),
+    // w a n g j u n八八艾特qq点com: spelled out with spaces and Chinese numerals.
+    ...regexHits(spaceless, spaceless.digits, SPELLED_EMAIL, 'email_link'),
     ...regexHits(view, view.text, EMAIL, 'email_link'),
     ...regexHits(view, view.text, LINK, 'email_link'),
     ...regexHits(view, view.text, SPELLED_EMAIL, 'email_link'),

@@ -36,7 +36,11 @@ const ADDRESS = [
   /(?:我家|我们家)(?:是|在)[^,.!?;，。！？；]{2,16}(?:那家|那户|那栋|那间)/gu,
   // 3栋2单元501, 5号楼, 2单元, 门牌 12
   // Where home is, told as a way there: 住在…第三家, 家在…路口往里走, 住在…后面那栋楼; or where to send things.
-  new RegExp(String.raw`(?:住在|家在|家住|住|家就在|家就是|家是)[^.!?;。！？；]{0,16}?(?:第${NUM}{1,3}\s*(?:家|户|栋|排|间|个门)|${NUM}{1,2}楼|旁边|后面|对面|隔壁|路口|交叉口|门口|往里走|左手边|右手边|斜对面)`, 'gu'),
+  new RegExp(String.raw`(?:住在|家在|家住|住|家就在|家就是|家是)[^.!?;。！？；]{0,16}?(?:第${NUM}{1,3}\s*(?:家|户|栋|排|间|个门)|${NUM}{1,2}楼|旁边|后面|后头|边上|挨着|对面|隔壁|路口|交叉口|门口|往里走|往前|过去|左手边|右手边|斜对面)`, 'gu'),
+  // 村口小卖部后面第二家, 石拱桥过去左手边那家: a way to a door, with or without "home".
+  new RegExp(String.raw`(?:后面|后头|旁边|边上|对面|隔壁|过去|往前|往里|左手边|右手边)[^,.!?;，。！？；]{0,10}?(?:第${NUM}{1,2}\s*(?:家|户)|那家|那户|那个院子|那栋|那个木房子|那间)`, 'gu'),
+  // 阳光花园小区, 粮站家属院: a named housing estate.
+  new RegExp(String.raw`${PLACE_CHAR}{2,6}(?:小区|家属院|家属区|花园|公寓|新村)(?![里])`, 'gu'),
   // Where to send things, unless it is the school (where gifts go).
   /(?:寄到|送到|邮到|寄给我|快递到|地址是|地址:)(?!\s*(?:学校|我们学校|校|班|学校门卫))[^,.!?;，。！？；]{2,}/gu,
   // 村口小卖部旁边那家就是我家
@@ -53,21 +57,23 @@ const ADDRESS = [
 ];
 
 /** A named factory, company or site: 长安电子厂, 某某公司; not 工厂, 鞋厂. */
-const WORKPLACE = namedBefore('厂|公司|集团|工业园|科技园|工地|车间|加工点|作坊', 2, 10);
+const WORKPLACE = namedBefore('养猪场|养殖场|农场|林场|砖厂|厂|公司|集团|工业园|科技园|工地|车间|加工点|作坊', 2, 10);
 /** A factory in a named district or town: 温州瑞安的鞋厂, 厦门湖里区的鞋厂; not 广州的工厂. */
 const WORKPLACE_IN_PLACE = new RegExp(String.raw`(?:${PLACE_CHAR}{4,10}|${PLACE_CHAR}{1,8}(?:区|镇|县|乡|街道))的${PLACE_CHAR}{0,6}(?:厂|公司|集团|工业园|工地|车间|煤矿|矿|码头|港)`, 'gu');
 /**
  * Where a parent works, told precisely enough to find them: 在宁波北仑港码头开吊车,
  * 在温州瑞安的华丰鞋业上班, 在义乌国际商贸城二区卖袜子. A city alone (在广州打工) is not.
  */
-const WORK_CLAUSE = /(?<=(?:爸|妈|爹|娘|父|母|爷|奶|叔|姨|舅|姑|哥|姐|他|她)[^,.!?;，。！？；]{0,6})(?:在|进)([^,.!?;，。！？；]{2,20}?)(?:上班|打工|工作|做工|干活|开|送|卖|做|当|搬|分|装|修|搞|扫|洗)/gu;
-const WORK_PLACE_WORDS = /(区|港|码头|站点|市场|商贸城|商城|工地|矿|鞋业|服饰|制衣|电子|科技|实业|物流|纺织|机械|建材|食品|五金|塑胶|包装|印刷|酒店|饭店|餐馆|超市|仓库|机场|车站|物流园)/u;
+const WORK_CLAUSE = /(?<=(?:爸|妈|爹|娘|父|母|爷|奶|叔|姨|舅|姑|哥|姐|他|她)[^,.!?;，。！？；]{0,6})(?:在|进)([^,.!?;，。！？；]{2,20}?)(?:上班|打工|工作|做工|干活|下井|开|送|卖|做|当|搬|分|装|修|搞|扫|洗)/gu;
+/** Cities where parents work: saying which one does not find a family (在广州打工, 苏州厂里). */
+const BIG_CITIES = /北京|上海|广州|深圳|东莞|佛山|中山|惠州|苏州|昆山|杭州|宁波|温州|义乌|南京|无锡|常州|厦门|泉州|福州|成都|重庆|武汉|长沙|天津|郑州|西安|广东|浙江|江苏|福建/gu;
+const WORK_PLACE_WORDS = /(区|港|码头|站点|业|市场|商贸城|商城|工地|矿|鞋业|服饰|制衣|电子|科技|实业|物流|纺织|机械|建材|食品|五金|塑胶|包装|印刷|酒店|饭店|餐馆|超市|仓库|机场|车站|物流园)/u;
 function workClauseHits(view: TextView): Hit[] {
   const hits: Hit[] = [];
   for (const m of view.text.matchAll(WORK_CLAUSE)) {
     const place = m[1]!;
-    const named = place.replace(/[省市的里上外面个一家那这]/gu, '');
-    const word = place.match(WORK_PLACE_WORDS);
+    const named = place.replace(BIG_CITIES, '').replace(/[省市的里上外面个一家那这]/gu, '');
+    const word = named.match(WORK_PLACE_WORDS);
     if (named.length >= 6 || (word && named.replace(word[0], '').length >= 2)) {
       const start = m.index + m[0].indexOf(place);
       hits.push({ kind: 'workplace', view, start, end: start + place.length });
@@ -134,7 +140,9 @@ export function findPlaces(view: TextView, ctx: PlaceContext): Hit[] {
   return [
     ...regexHits(view, text, VILLAGE, 'village', 0, (m) => !ORDINARY_VILLAGE.test(m[0])),
     ...ADDRESS.flatMap((re) => regexHits(view, text, re, 'address')),
-    ...regexHits(view, text, WORKPLACE, 'workplace', 0, (m) => !/^(工|大|小|那个|这个|一个|一家|那家|这家)/.test(m[0]) && !/^.{0,2}工厂$/u.test(m[0])),
+    // 三栋二单元五零一, 二号楼: buildings and rooms in Chinese numerals, read in the digits view.
+    ...regexHits(view, view.digits, ADDRESS[ADDRESS.length - 1]!, 'address', 0, (m) => !/^1\s*(栋|幢)/.test(m[0]) || /单元|室/.test(view.digits.slice(m.index, m.index + 12))),
+    ...regexHits(view, text, WORKPLACE, 'workplace', 0,  (m) => !/^(工|大|小|那个|这个|一个|一家|那家|这家|外地|外面|城里|镇上|县里)/.test(m[0]) && !/^.{0,2}工厂$/u.test(m[0]) && m[0].replace(BIG_CITIES, '').length >= 3),
     ...regexHits(view, text, WORKPLACE_IN_PLACE, 'workplace'),
     ...workClauseHits(view),
     ...regexHits(view, text, EMPLOYER, 'workplace', 1),
