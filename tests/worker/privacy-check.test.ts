@@ -108,8 +108,11 @@ describe('what the coordinator sees and decides', () => {
 
   it('a dismissed finding no longer blocks, but a real name cannot be dismissed', () => {
     const findings = checkCardPrivacy({ alias: '小雨', wish: '想要曹文轩写的书，作者叫曹文' }, ctx, '王小明');
+    expect(findings.map((f) => f.kind)).toEqual(['full_name']);
     const dismissals = findings.map((f) => ({ field: f.field, kind: f.kind, found: f.found }));
-    expect(openFindings(findings, dismissals).filter((f) => f.kind !== 'real_name')).toEqual([]);
+    expect(openFindings(findings, dismissals)).toEqual([]);
+    const named = checkCardPrivacy({ alias: '小雨', wish: '王小明想要书' }, ctx, '王小明');
+    expect(openFindings(named, named.map((f) => ({ field: f.field, kind: f.kind, found: f.found }))).map((f) => f.kind)).toEqual(['real_name']);
   });
 
   it('passes every demo card', () => {

@@ -271,21 +271,23 @@ export async function withdrawCard(db: Db, code: string, reason: string, actorId
  * Takes open cards whose public words the gate now objects to back to draft,
  * each with a system audit row: cards published before the gate learned
  * something (a new village, a better name finder) do not stay on the wall.
- * Claimed and fulfilled cards cannot go back; their codes are returned for the
- * console. Run by the hourly job and after the campaign settings change.
+ * Run by the hourly job and after the village list changes. Returns the codes.
  */
-export async function recheckOpenCards(db: Db, now = new Date()): Promise<{ unpublished: string[]; stillPublic: string[] }> {
+export async function recheckOpenCards(db: Db, now = new Date()): Promise<string[]> {
   const [rows, dismissals, ctx] = await Promise.all([
     db
-      .select({ id: cards.id, code: cards.code, alias: cards.alias, wish: cards.wish, sizeNote: cards.sizeNote, status: cards.status, updatedAt: cards.updatedAt })
+      .select({ id: cards.id, code: cards.code, alias: cards.alias, wish: cards.wish, sizeNote: cards.sizeNote, updatedAt: cards.updatedAt })
       .from(cards)
-      .where(inArray(cards.status, ['open', 'claimed', 'fulfilled'])),
-    db.select().from(cardPrivacyDismissals),
+      .where(eq(cards.status, 'open')),
+    db
+      .select({ cardId: cardPrivacyDismissals.cardId, field: cardPrivacyDismissals.field, kind: cardPrivacyDismissals.kind, found: cardPrivacyDismissals.found })
+      .from(cardPrivacyDismissals)
+      .innerJoin(cards, and(eq(cards.id, cardPrivacyDismissals.cardId), eq(cards.status, 'open'))),
     privacyContext(db),
   ]);
   const flagged = rows.filter((c) => openFindings(checkCardPrivacy(c, ctx), dismissals.filter((d) => d.cardId === c.id) as PrivacyDismissal[]).length > 0);
   const unpublished: string[] = [];
-  for (const card of flagged.filter((c) => c.status === 'open')) {
+  for (const card of flagged) {
     try {
       await db.batch([
         db
@@ -300,5 +302,5 @@ export async function recheckOpenCards(db: Db, now = new Date()): Promise<{ unpu
       if (!lostRace(err)) throw err;
     }
   }
-  return { unpublished, stillPublic: flagged.filter((c) => c.status !== 'open').map((c) => c.code) };
+  return unpublished;
 }
