@@ -2,7 +2,7 @@
 import { defineConfig } from 'astro/config';
 import cloudflare from '@astrojs/cloudflare';
 import sitemap from '@astrojs/sitemap';
-import { isHiddenFromSearch } from './worker/http/private-paths.ts';
+import { isHiddenFromSearch } from '#worker/platform/http/private-paths.ts';
 
 // The production domain (a custom domain: *.workers.dev is unreliable from mainland China).
 const site = process.env.SITE_URL ?? 'https://shouwang.example.cn';

@@ -2,7 +2,7 @@ import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-plugin';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { defineConfig } from 'vitest/config';
 // With its extension: the config loader runs this file as it is.
-import { LOCAL_DEVICE_SECRET } from './worker/auth/local-device-secret.ts';
+import { LOCAL_DEVICE_SECRET } from '#worker/platform/auth/local-device-secret.ts';
 
 const BUILT_WORKER_CONFIG = './dist/server/wrangler.json';
 

@@ -10,8 +10,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { getPlatformProxy } from 'wrangler';
-import { hashToken } from '../worker/auth/token';
-import { getDb } from '../worker/db/client';
+import { hashToken } from '#worker/platform/auth/token.ts';
+import { getDb } from '#worker/platform/db/client.ts';
 import { loadDemo } from './demo/load-demo';
 import { applyLocalMigrations, freePort, ROOT, serveBuilt, waitForHealthy } from './lib/local-stack';
 

@@ -7,7 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { checkCardPrivacy } from '../worker/domain/privacy';
+import { checkCardPrivacy } from '#worker/privacy/index.ts';
 import { ROOT } from './lib/local-stack';
 import { CORPUS_CONTEXT, corpusSummary, measureCorpus, parseCorpus } from './lib/privacy-corpus';
 

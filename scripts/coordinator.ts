@@ -16,9 +16,9 @@ import { createInterface } from 'node:readline/promises';
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import * as v from 'valibot';
-import { hashPassword } from '../worker/auth/password';
-import { NewPasswordSchema, UsernameSchema } from '../worker/schemas/login';
-import { printable } from '../worker/schemas/text-rules';
+import { hashPassword } from '#worker/platform/auth/password.ts';
+import { NewPasswordSchema, UsernameSchema } from '#worker/console/index.ts';
+import { printable } from '#worker/platform/input/text-rules.ts';
 import { ROOT } from './lib/local-stack';
 
 const DisplayNameSchema = v.pipe(v.string(), v.trim(), v.regex(/^[^\p{Cc}]{1,20}$/u, '显示名 1 到 20 个字，不含控制字符'), printable('显示名里有不能识别的字符'));

@@ -4,11 +4,11 @@
  * token is refused (403) before the page runs. Other pages pass straight through.
  */
 import { defineMiddleware } from 'astro:middleware';
-import { isCrossSite, sameSecret } from '../worker/auth/request-origin';
-import { readCookie } from '../worker/auth/cookies';
-import { readSession, SESSION_COOKIE } from '../worker/auth/session';
-import { siteDb } from './lib/db';
-import { CSRF_FIELD, LOGIN_PATH } from './lib/console';
+import { isCrossSite, sameSecret } from '#worker/platform/auth/request-origin.ts';
+import { readCookie } from '#worker/platform/auth/cookies.ts';
+import { readSession, SESSION_COOKIE } from '#worker/platform/auth/session.ts';
+import { siteDb } from '#site/lib/db.ts';
+import { CSRF_FIELD, LOGIN_PATH } from '#site/lib/console.ts';
 
 const forbidden = () =>
   new Response('<!doctype html><html lang="zh-CN"><meta charset="utf-8"><title>请求被拒绝 · 守望</title><h1>请求被拒绝</h1><p role="alert">这个请求没有有效的表单令牌，或者来自其他网站。请回到<a href="/admin/">协调员后台</a>重新操作。</p></html>', {

@@ -1,8 +1,8 @@
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
-import { api } from './api/index';
-import { apiError } from './api/errors';
-import { securityHeaders } from './http/security-headers';
+import { api } from '#worker/api/index.ts';
+import { apiError } from '#worker/platform/http/api-error.ts';
+import { securityHeaders } from '#worker/platform/http/security-headers.ts';
 
 export type SiteHandler = (request: Request, env: Env, ctx: ExecutionContext) => Promise<Response>;
 

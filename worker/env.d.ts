@@ -9,7 +9,7 @@ declare namespace Cloudflare {
     /** Sign-ups allowed per address per window (wrangler vars): strict in production. */
     SIGNUP_RATE_LIMIT?: string;
     SIGNUP_RATE_WINDOW_SECONDS?: string;
-    /** Signs device cookies (worker/auth/device-cookie.ts): a `wrangler secret` in production. */
+    /** Signs device cookies (worker/platform/auth/device-cookie.ts): a `wrangler secret` in production. */
     DEVICE_COOKIE_SECRET?: string;
   }
 }

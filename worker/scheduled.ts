@@ -3,13 +3,13 @@
  * Each job is idempotent, so a missed or repeated run does no harm.
  */
 import { lt } from 'drizzle-orm';
-import { purgeSessions } from './auth/session';
-import { LOCK_MS, THROTTLE_WINDOW_MS } from './auth/login-throttle';
-import { getDb } from './db/client';
-import { loginThrottle } from './db/schema';
-import { recheckOpenCards } from './domain/card-changes';
-import { expireClaims } from './domain/claims';
-import { eraseInactiveVolunteers } from './domain/volunteer-vetting';
+import { purgeSessions } from '#worker/platform/auth/session.ts';
+import { LOCK_MS, THROTTLE_WINDOW_MS } from '#worker/platform/auth/login-throttle.ts';
+import { getDb } from '#worker/platform/db/client.ts';
+import { loginThrottle } from '#worker/platform/db/schema.ts';
+import { recheckOpenCards } from '#worker/cards/index.ts';
+import { expireClaims } from '#worker/claims/index.ts';
+import { eraseInactiveVolunteers } from '#worker/volunteers/index.ts';
 
 export async function runScheduledJobs(env: Env, now = new Date()): Promise<void> {
   const db = getDb(env.DB);

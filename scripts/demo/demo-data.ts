@@ -3,7 +3,7 @@
  * Every name, number and place here is invented. Never loaded in production:
  * nothing under worker/ imports this folder.
  */
-import type { CardCategory, CardStatus, ClaimStatus, GradeBand, HelpType, VolunteerStatus } from '../../worker/domain/vocabulary';
+import type { CardCategory, CardStatus, ClaimStatus, GradeBand, HelpType, VolunteerStatus } from '#worker/vocabulary.ts';
 
 export const DEMO_COORDINATOR = { username: 'demo', password: 'shouwang-demo', displayName: '演示协调员' } as const;
 

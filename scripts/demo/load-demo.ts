@@ -4,11 +4,11 @@
  * leaves whatever the demo user changed since.
  */
 import type { BatchItem } from 'drizzle-orm/batch';
-import { hashPassword } from '../../worker/auth/password';
-import { hashToken } from '../../worker/auth/token';
-import type { Db } from '../../worker/db/client';
-import { campaigns, cardPrivate, cards, claims, coordinators, schools, volunteers } from '../../worker/db/schema';
-import { CONSENT_METHODS } from '../../worker/domain/vocabulary';
+import { hashPassword } from '#worker/platform/auth/password.ts';
+import { hashToken } from '#worker/platform/auth/token.ts';
+import type { Db } from '#worker/platform/db/client.ts';
+import { campaigns, cardPrivate, cards, claims, coordinators, schools, volunteers } from '#worker/platform/db/schema.ts';
+import { CONSENT_METHODS } from '#worker/vocabulary.ts';
 import { DEMO_CAMPAIGN, DEMO_CARDS, DEMO_CLAIMS, DEMO_COORDINATOR, DEMO_SCHOOL, DEMO_VOLUNTEERS } from './demo-data';
 
 const DAY = 24 * 60 * 60 * 1000;

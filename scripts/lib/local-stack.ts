@@ -8,8 +8,8 @@ import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { getPlatformProxy } from 'wrangler';
-import { LOCAL_DEVICE_SECRET } from '../../worker/auth/local-device-secret';
-import { getDb } from '../../worker/db/client';
+import { LOCAL_DEVICE_SECRET } from '#worker/platform/auth/local-device-secret.ts';
+import { getDb } from '#worker/platform/db/client.ts';
 import { loadDemo, type DemoLoadResult } from '../demo/load-demo';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');

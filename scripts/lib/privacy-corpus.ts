@@ -3,7 +3,7 @@
  * file of identifying lines and one of ordinary ones): shared by the corpus
  * test and `npm run bench:privacy`, so both count the same way.
  */
-import { checkCardPrivacy, type PrivacyContext } from '../../worker/domain/privacy';
+import { checkCardPrivacy, type PrivacyContext } from '#worker/privacy/index.ts';
 
 /** The school and villages the corpus writers were given. */
 export const CORPUS_CONTEXT: PrivacyContext = { schoolNames: ['青石镇中心小学'], villageNames: ['柳树村', '下河湾', '石桥村'] };

@@ -1,5 +1,5 @@
-import type { ConsoleCard } from '../../worker/domain/console-cards';
-import { CARD_CATEGORIES, CARD_CATEGORY_LABELS, CONSENT_METHODS, CONSENT_METHOD_LABELS, GRADE_BANDS, GRADE_BAND_LABELS } from '../../worker/domain/vocabulary';
+import type { ConsoleCard } from '#worker/cards/index.ts';
+import { CARD_CATEGORIES, CARD_CATEGORY_LABELS, CONSENT_METHODS, CONSENT_METHOD_LABELS, GRADE_BANDS, GRADE_BAND_LABELS } from '#worker/vocabulary.ts';
 
 /** The card form's fields, in order, with their Chinese labels. */
 export const CARD_LABELS = {

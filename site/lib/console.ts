@@ -1,5 +1,5 @@
 /** Shared names for the console's pages and forms. */
-import type { SiteCookie } from '../../worker/auth/cookies';
+import type { SiteCookie } from '#worker/platform/auth/cookies.ts';
 
 export const LOGIN_PATH = '/admin/login';
 export const CSRF_FIELD = '_csrf';

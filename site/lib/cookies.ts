@@ -1,9 +1,9 @@
 /**
- * The cookie rule of worker/auth/cookies.ts for Astro pages: every page reads,
+ * The cookie rule of worker/platform/auth/cookies.ts for Astro pages: every page reads,
  * sets and deletes the site's cookies through this, never Astro.cookies directly.
  */
 import type { AstroCookies } from 'astro';
-import { cookieName, cookieSpec, type SiteCookie } from '../../worker/auth/cookies';
+import { cookieName, cookieSpec, type SiteCookie } from '#worker/platform/auth/cookies.ts';
 
 export interface PageCookies {
   get(cookie: SiteCookie): string | undefined;

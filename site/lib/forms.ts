@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { fieldMessages, type FieldMessages } from '../../worker/schemas/field-messages';
+import { fieldMessages, type FieldMessages } from '#worker/platform/input/field-messages.ts';
 
 /** A posted form as plain strings (files and repeated keys are not used by these forms). */
 export async function readForm(request: Request): Promise<Record<string, string>> {

@@ -4,9 +4,9 @@
  * page on another site cannot post the form in a visitor's name even where a
  * browser leaves out the Origin header.
  */
-import type { SiteCookie } from '../../worker/auth/cookies';
-import { sameSecret } from '../../worker/auth/request-origin';
-import { newToken } from '../../worker/auth/token';
+import type { SiteCookie } from '#worker/platform/auth/cookies.ts';
+import { sameSecret } from '#worker/platform/auth/request-origin.ts';
+import { newToken } from '#worker/platform/auth/token.ts';
 import type { PageCookies } from './cookies';
 
 export interface PresessionToken {

@@ -1,4 +1,4 @@
-import type { SiteCookie } from '../../worker/auth/cookies';
+import type { SiteCookie } from '#worker/platform/auth/cookies.ts';
 
 /** The sign-up form's fields and their Chinese labels (error summary and form). */
 export const SIGNUP_LABELS = {

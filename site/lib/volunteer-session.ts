@@ -1,6 +1,6 @@
-import { isCrossSite, sameSecret } from '../../worker/auth/request-origin';
-import { volunteerAccess, volunteerFormToken, volunteerToken, type VolunteerAccess } from '../../worker/auth/volunteer-access';
-import type { Db } from '../../worker/db/client';
+import { isCrossSite, sameSecret } from '#worker/platform/auth/request-origin.ts';
+import { volunteerAccess, volunteerFormToken, volunteerToken, type VolunteerAccess } from '#worker/platform/auth/volunteer-access.ts';
+import type { Db } from '#worker/platform/db/client.ts';
 
 export interface VolunteerSession {
   access: VolunteerAccess;

@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { ROBOTS_DISALLOW } from '../../worker/http/private-paths';
+import { ROBOTS_DISALLOW } from '#worker/platform/http/private-paths.ts';
 
 /** Keeps crawlers out of private pages, the console and the API, and names the sitemap by its full address. */
 export const GET: APIRoute = ({ site }) => {

@@ -1,6 +1,6 @@
 import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
-import { newestFirst } from '../lib/documents';
+import { newestFirst } from '#site/lib/documents.ts';
 
 /** News only: the feed never lists private or console pages. */
 export const GET: APIRoute = async ({ site }) => {

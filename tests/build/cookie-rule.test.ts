@@ -1,6 +1,6 @@
 /**
  * Every cookie goes through the one helper that names and secures it
- * (worker/auth/cookies.ts, and site/lib/cookies.ts for pages): a new cookie
+ * (worker/platform/auth/cookies.ts, and site/lib/cookies.ts for pages): a new cookie
  * set or read any other way could miss the __Host- prefix over HTTPS.
  */
 import { readdir, readFile } from 'node:fs/promises';
@@ -8,7 +8,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../../scripts/lib/local-stack';
 
-const HELPERS = new Set(['worker/auth/cookies.ts', 'site/lib/cookies.ts']);
+const HELPERS = new Set(['worker/platform/auth/cookies.ts', 'site/lib/cookies.ts']);
 /** Ways to touch a cookie that bypass the helper. */
 const BYPASSES: [string, RegExp][] = [
   ['Astro.cookies used directly', /Astro\.cookies\.(get|set|delete|has)\(/],

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { getPlatformProxy } from 'wrangler';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { verifyPassword } from '../../worker/auth/password';
+import { verifyPassword } from '#worker/platform/auth/password.ts';
 import { applyLocalMigrations, ROOT } from '../../scripts/lib/local-stack';
 
 let persistTo = '';

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../../scripts/lib/local-stack';
-import { CODE_OF_CONDUCT_VERSION, PRIVACY_NOTICE_VERSION, RETENTION_DAYS } from '../../worker/domain/volunteer-policies';
+import { CODE_OF_CONDUCT_VERSION, PRIVACY_NOTICE_VERSION, RETENTION_DAYS } from '#worker/volunteers/index.ts';
 
 const frontmatter = async (file: string) => (await readFile(path.join(ROOT, 'content/policies', file), 'utf8')).split('---')[1]!;
 

@@ -6,8 +6,8 @@
 import { env } from 'cloudflare:workers';
 import { expect } from 'vitest';
 import { loadDemo } from '../../scripts/demo/load-demo';
-import { expireClaims } from '../../worker/domain/claims';
-import { getDb } from '../../worker/db/client';
+import { expireClaims } from '#worker/claims/index.ts';
+import { getDb } from '#worker/platform/db/client.ts';
 import { coordinator, Visitor } from './site-client';
 
 /** What one volunteer's sign-up and claims carry that nobody else may see. */

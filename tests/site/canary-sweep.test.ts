@@ -6,7 +6,7 @@
  */
 import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { api } from '../../worker/api/index';
+import { api } from '#worker/api/index.ts';
 import { seedCanaryCampaign, type CanaryCampaign } from './canaries';
 import { crawl, leaks, type Answer } from './crawl';
 import { wholeDatabaseText } from './db-digest';

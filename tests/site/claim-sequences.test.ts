@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadDemo } from '../../scripts/demo/load-demo';
-import { getDb } from '../../worker/db/client';
+import { getDb } from '#worker/platform/db/client.ts';
 import { databaseDigest } from './db-digest';
 import { coordinator, Visitor } from './site-client';
 

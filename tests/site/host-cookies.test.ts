@@ -7,7 +7,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_COORDINATOR } from '../../scripts/demo/demo-data';
-import { ACCOUNT_FAILURE_LIMIT } from '../../worker/auth/login-throttle';
+import { ACCOUNT_FAILURE_LIMIT } from '#worker/platform/auth/login-throttle.ts';
 import { seedCanaryCampaign } from './canaries';
 import { csrfOf, HTTPS_ORIGIN, Visitor } from './site-client';
 

@@ -4,7 +4,7 @@
  * no address of its own: no canonical link, no og:url, which a share card would carry. A public
  * page names its canonical address on the site's own origin, the same as its og:url.
  */
-import { isPrivatePage, NOINDEX } from '../../worker/http/private-paths';
+import { isPrivatePage, NOINDEX } from '#worker/platform/http/private-paths.ts';
 import type { Answer } from './crawl';
 import { visit } from './site-client';
 

@@ -8,7 +8,7 @@ import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { countScripts, countWebFonts, PAGE_BUDGETS, servedWeight, sitemapPages, type PageType } from '../../scripts/lib/page-budgets';
 import { loadDemo } from '../../scripts/demo/load-demo';
-import { getDb } from '../../worker/db/client';
+import { getDb } from '#worker/platform/db/client.ts';
 import { visit } from './site-client';
 
 async function gzipBytes(text: string): Promise<number> {

@@ -3,7 +3,7 @@
  * (their files, and whether they take a POST) and the API's Hono routes. A new
  * page or endpoint shows up here without anyone listing it.
  */
-import { api } from '../../worker/api/index';
+import { api } from '#worker/api/index.ts';
 
 const pageSources = import.meta.glob('../../site/pages/**/*.{astro,ts}', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
 

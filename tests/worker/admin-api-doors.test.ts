@@ -1,6 +1,6 @@
 import { exports } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import { adminApi } from '../../worker/api/admin/index';
+import { adminApi } from '#worker/api/admin/index.ts';
 
 /** Every route the admin API declares, read from the app itself so a new route is covered too. */
 const routes = adminApi.routes

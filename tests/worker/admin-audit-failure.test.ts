@@ -1,8 +1,8 @@
 import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadDemo } from '../../scripts/demo/load-demo';
-import { getDb } from '../../worker/db/client';
-import { createCard, publishCard, updateCard } from '../../worker/domain/card-changes';
+import { getDb } from '#worker/platform/db/client.ts';
+import { createCard, publishCard, updateCard } from '#worker/cards/index.ts';
 import { adminFetch, coordinatorCookie, NEW_CARD } from './admin-helpers';
 
 const db = getDb(env.DB);

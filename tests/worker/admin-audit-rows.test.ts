@@ -1,7 +1,7 @@
 import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadDemo } from '../../scripts/demo/load-demo';
-import { getDb } from '../../worker/db/client';
+import { getDb } from '#worker/platform/db/client.ts';
 import { adminFetch, coordinatorCookie, countRows, NEW_CARD, nextRef } from './admin-helpers';
 
 let cookie = '';

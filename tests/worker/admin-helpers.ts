@@ -1,6 +1,6 @@
 import { env, exports } from 'cloudflare:workers';
 import { DEMO_COORDINATOR } from '../../scripts/demo/demo-data';
-import type { LoginClient } from '../../worker/auth/device-cookie';
+import type { LoginClient } from '#worker/platform/auth/device-cookie.ts';
 
 export const ORIGIN = 'http://shouwang.test';
 

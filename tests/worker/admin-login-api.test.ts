@@ -2,8 +2,8 @@ import { env, exports } from 'cloudflare:workers';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DEMO_COORDINATOR } from '../../scripts/demo/demo-data';
 import { loadDemo } from '../../scripts/demo/load-demo';
-import { ACCOUNT_FAILURE_LIMIT, ADDRESS_FAILURE_LIMIT } from '../../worker/auth/login-throttle';
-import { getDb } from '../../worker/db/client';
+import { ACCOUNT_FAILURE_LIMIT, ADDRESS_FAILURE_LIMIT } from '#worker/platform/auth/login-throttle.ts';
+import { getDb } from '#worker/platform/db/client.ts';
 
 const ORIGIN = 'http://shouwang.test';
 

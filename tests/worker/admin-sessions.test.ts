@@ -2,9 +2,9 @@ import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_COORDINATOR } from '../../scripts/demo/demo-data';
 import { loadDemo } from '../../scripts/demo/load-demo';
-import { readSession, SESSION_ABSOLUTE_MS, SESSION_IDLE_MS } from '../../worker/auth/session';
-import { getDb } from '../../worker/db/client';
-import { logIn } from '../../worker/domain/coordinator-login';
+import { readSession, SESSION_ABSOLUTE_MS, SESSION_IDLE_MS } from '#worker/platform/auth/session.ts';
+import { getDb } from '#worker/platform/db/client.ts';
+import { logIn } from '#worker/console/index.ts';
 import { untrusted } from './admin-helpers';
 
 const db = getDb(env.DB);

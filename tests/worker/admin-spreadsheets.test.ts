@@ -1,8 +1,8 @@
 import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadDemo } from '../../scripts/demo/load-demo';
-import { getDb } from '../../worker/db/client';
-import { DIRECTION_MARK_MESSAGE } from '../../worker/schemas/text-rules';
+import { getDb } from '#worker/platform/db/client.ts';
+import { DIRECTION_MARK_MESSAGE } from '#worker/platform/input/text-rules.ts';
 import { adminFetch, coordinatorCookie, countRows } from './admin-helpers';
 
 let cookie = '';

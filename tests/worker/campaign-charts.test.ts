@@ -1,9 +1,9 @@
 import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadDemo } from '../../scripts/demo/load-demo';
-import { getDb } from '../../worker/db/client';
-import { progressByCategory, progressOverTime } from '../../worker/domain/campaign-charts';
-import { campaignProgress } from '../../worker/domain/public-cards';
+import { getDb } from '#worker/platform/db/client.ts';
+import { progressByCategory, progressOverTime } from '#worker/campaigns/index.ts';
+import { campaignProgress } from '#worker/cards/index.ts';
 
 const db = getDb(env.DB);
 beforeAll(async () => {

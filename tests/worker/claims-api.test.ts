@@ -1,8 +1,8 @@
 import { env, exports } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadDemo } from '../../scripts/demo/load-demo';
-import { getDb } from '../../worker/db/client';
-import { runScheduledJobs } from '../../worker/scheduled';
+import { getDb } from '#worker/platform/db/client.ts';
+import { runScheduledJobs } from '#worker/scheduled.ts';
 import { adminFetch, coordinatorCookie, countRows } from './admin-helpers';
 
 // Demo volunteers: 1 approved (2 live claims), 2 approved (3 live: at the cap), 3 pending, 4 rejected.

@@ -2,8 +2,8 @@ import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { DEMO_COORDINATOR } from '../../scripts/demo/demo-data';
 import { loadDemo } from '../../scripts/demo/load-demo';
-import { verifyPassword } from '../../worker/auth/password';
-import { getDb } from '../../worker/db/client';
+import { verifyPassword } from '#worker/platform/auth/password.ts';
+import { getDb } from '#worker/platform/db/client.ts';
 
 async function counts() {
   const out: Record<string, number> = {};

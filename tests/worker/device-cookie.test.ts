@@ -8,11 +8,11 @@ import { env, exports } from 'cloudflare:workers';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DEMO_COORDINATOR } from '../../scripts/demo/demo-data';
 import { loadDemo } from '../../scripts/demo/load-demo';
-import { DEVICE_TRUST_S, deviceKey, issueDeviceCookie } from '../../worker/auth/device-cookie';
-import { LOCAL_DEVICE_SECRET } from '../../worker/auth/local-device-secret';
-import { ACCOUNT_FAILURE_LIMIT, DEVICE_FAILURE_LIMIT } from '../../worker/auth/login-throttle';
-import { getDb } from '../../worker/db/client';
-import { logIn } from '../../worker/domain/coordinator-login';
+import { DEVICE_TRUST_S, deviceKey, issueDeviceCookie } from '#worker/platform/auth/device-cookie.ts';
+import { LOCAL_DEVICE_SECRET } from '#worker/platform/auth/local-device-secret.ts';
+import { ACCOUNT_FAILURE_LIMIT, DEVICE_FAILURE_LIMIT } from '#worker/platform/auth/login-throttle.ts';
+import { getDb } from '#worker/platform/db/client.ts';
+import { logIn } from '#worker/console/index.ts';
 import { countRows, ORIGIN, untrusted } from './admin-helpers';
 
 const RIGHT = { username: 'demo', password: DEMO_COORDINATOR.password };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hashPassword, PBKDF2_ITERATIONS, verifyPassword, WORKERS_PBKDF2_LIMIT } from '../../worker/auth/password';
+import { hashPassword, PBKDF2_ITERATIONS, verifyPassword, WORKERS_PBKDF2_LIMIT } from '#worker/platform/auth/password.ts';
 
 describe('coordinator password hashing', () => {
   it('stays within what production Workers accept', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEMO_CARDS } from '../../scripts/demo/demo-data';
-import { checkCardPrivacy, checkTexts, openFindings, type PrivacyContext } from '../../worker/domain/privacy';
-import { viewOf } from '../../worker/domain/privacy/text-view';
+import { checkCardPrivacy, checkTexts, openFindings, type PrivacyContext } from '#worker/privacy/index.ts';
+import { viewOf } from '#worker/privacy/text-view.ts';
 
 const ctx: PrivacyContext = { schoolNames: ['青石镇中心小学（演示）'], villageNames: ['柳树村', '下河湾'] };
 const found = (wish: string, alias = '小雨', realNames = '') => checkCardPrivacy({ alias, wish }, ctx, realNames).map((f) => [f.field, f.kind, f.found]);
@@ -127,7 +127,7 @@ describe('what the coordinator sees and decides', () => {
 describe('public texts about the campaign', () => {
   it('refuses a child’s or parent’s name, class or account in the campaign’s name and summary, naming the words', async () => {
     const v = await import('valibot');
-    const { CampaignSchema } = await import('../../worker/schemas/campaign');
+    const { CampaignSchema } = await import('#worker/campaigns/index.ts');
     const base = { name: '2026 冬季心愿活动', summary: '', startsOn: '2026-11-15', claimDeadline: '2027-01-10', dropoffDeadline: '2027-01-25', dropoffPlace: '青石镇中心小学门卫室', valueGuide: '50–100 元', claimCap: '3', approveWithinDays: '3', deliverWithinDays: '14' };
     expect(v.safeParse(CampaignSchema, { ...base, summary: '请把礼物送到学校门卫室，电话 0838-5551234。' }).success).toBe(true);
     const refused = v.safeParse(CampaignSchema, { ...base, summary: '感谢大家帮助三年级二班的王小明' });

@@ -2,7 +2,7 @@ import { env, exports } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_CARDS, DEMO_VOLUNTEERS } from '../../scripts/demo/demo-data';
 import { loadDemo } from '../../scripts/demo/load-demo';
-import { getDb } from '../../worker/db/client';
+import { getDb } from '#worker/platform/db/client.ts';
 
 const get = (path: string) => exports.default.fetch(`http://shouwang.test${path}`);
 const PUBLIC_CARD_KEYS = ['age', 'alias', 'category', 'code', 'gradeBand', 'sizeNote', 'status', 'wish'];

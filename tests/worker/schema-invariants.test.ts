@@ -2,8 +2,8 @@ import { env } from 'cloudflare:workers';
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadDemo } from '../../scripts/demo/load-demo';
-import { getDb } from '../../worker/db/client';
-import { cards, claims } from '../../worker/db/schema';
+import { getDb } from '#worker/platform/db/client.ts';
+import { cards, claims } from '#worker/platform/db/schema.ts';
 import { dbRefusal } from './db-refusal';
 
 const db = getDb(env.DB);

@@ -5,8 +5,8 @@
 import { env, exports } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadDemo } from '../../scripts/demo/load-demo';
-import { getDb } from '../../worker/db/client';
-import { BROKEN_CHARACTER_MESSAGE, DIRECTION_MARK_MESSAGE } from '../../worker/schemas/text-rules';
+import { getDb } from '#worker/platform/db/client.ts';
+import { BROKEN_CHARACTER_MESSAGE, DIRECTION_MARK_MESSAGE } from '#worker/platform/input/text-rules.ts';
 import { databaseDigest } from '../site/db-digest';
 import { adminFetch, coordinatorCookie, NEW_CARD, ORIGIN } from './admin-helpers';
 

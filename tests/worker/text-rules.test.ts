@@ -1,13 +1,13 @@
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
-import { AuditFilterSchema } from '../../worker/schemas/audit';
-import { CampaignSchema } from '../../worker/schemas/campaign';
-import { CardFieldsSchema, CardFilterSchema, WithdrawSchema } from '../../worker/schemas/card';
-import { fieldMessages } from '../../worker/schemas/field-messages';
-import { LoginSchema, NewPasswordSchema } from '../../worker/schemas/login';
-import { BROKEN_CHARACTER_MESSAGE, DIRECTION_MARK_MESSAGE, textProblem } from '../../worker/schemas/text-rules';
-import { RejectSchema, VolunteerSignupSchema } from '../../worker/schemas/volunteer';
-import { VolunteerFilterSchema } from '../../worker/schemas/volunteer-filter';
+import { AuditFilterSchema } from '#worker/audit/index.ts';
+import { CampaignSchema } from '#worker/campaigns/index.ts';
+import { CardFieldsSchema, CardFilterSchema, WithdrawSchema } from '#worker/cards/index.ts';
+import { fieldMessages } from '#worker/platform/input/field-messages.ts';
+import { LoginSchema, NewPasswordSchema } from '#worker/console/index.ts';
+import { BROKEN_CHARACTER_MESSAGE, DIRECTION_MARK_MESSAGE, textProblem } from '#worker/platform/input/text-rules.ts';
+import { RejectSchema, VolunteerSignupSchema } from '#worker/volunteers/index.ts';
+import { VolunteerFilterSchema } from '#worker/volunteers/index.ts';
 
 /** Lone halves of a UTF-16 pair, and a pair in the wrong order. */
 const BROKEN = ['\ud800', '\udbff', '\udc00', '\udfff', '\udc00\ud800'];

@@ -2,11 +2,11 @@ import { env } from 'cloudflare:workers';
 import * as v from 'valibot';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadDemo } from '../../scripts/demo/load-demo';
-import { getDb } from '../../worker/db/client';
-import { signUp } from '../../worker/domain/volunteer-signup';
-import { getVolunteer, listVolunteers } from '../../worker/domain/volunteer-vetting';
-import { VolunteerFilterSchema } from '../../worker/schemas/volunteer-filter';
-import { VolunteerSignupSchema } from '../../worker/schemas/volunteer';
+import { getDb } from '#worker/platform/db/client.ts';
+import { signUp } from '#worker/volunteers/index.ts';
+import { getVolunteer, listVolunteers } from '#worker/volunteers/index.ts';
+import { VolunteerFilterSchema } from '#worker/volunteers/index.ts';
+import { VolunteerSignupSchema } from '#worker/volunteers/index.ts';
 import { adminFetch, coordinatorCookie } from './admin-helpers';
 
 const db = getDb(env.DB);

@@ -1,9 +1,9 @@
 import { env, exports } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadDemo } from '../../scripts/demo/load-demo';
-import { createApp } from '../../worker/app';
-import { getDb } from '../../worker/db/client';
-import { runScheduledJobs } from '../../worker/scheduled';
+import { createApp } from '#worker/app.ts';
+import { getDb } from '#worker/platform/db/client.ts';
+import { runScheduledJobs } from '#worker/scheduled.ts';
 import { adminFetch, coordinatorCookie, countRows } from './admin-helpers';
 
 const SIGNUP = {
@@ -171,7 +171,7 @@ describe('vetting, a fresh link, erasure and retention', () => {
 
 describe('keeping the private link out of logs', () => {
   it('logs a private page’s path without its token', async () => {
-    const { loggablePath } = await import('../../worker/app');
+    const { loggablePath } = await import('#worker/app.ts');
     expect(loggablePath('/v/abcDEF123_-xyz')).toBe('/v/[token]');
     expect(loggablePath('/api/cards')).toBe('/api/cards');
   });

@@ -1,10 +1,10 @@
 import { vValidator } from '@hono/valibot-validator';
 import { Hono } from 'hono';
-import { getDb } from '../db/client';
-import { campaignProgress, currentCampaign, findPublicCard, listOpenCards } from '../domain/public-cards';
-import { CardCodeParamsSchema } from '../schemas/card-code';
-import { WallFilterSchema } from '../schemas/wall-filter';
-import { apiError, onInvalid } from './errors';
+import { getDb } from '#worker/platform/db/client.ts';
+import { campaignProgress, currentCampaign, findPublicCard, listOpenCards } from '#worker/cards/index.ts';
+import { CardCodeParamsSchema } from '#worker/cards/index.ts';
+import { WallFilterSchema } from '#worker/cards/index.ts';
+import { apiError, onInvalid } from '#worker/platform/http/api-error.ts';
 
 /** Public wish-card API: public faces only. */
 export const cardsApi = new Hono<{ Bindings: Env }>();

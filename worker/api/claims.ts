@@ -1,10 +1,10 @@
 import { vValidator } from '@hono/valibot-validator';
 import { Hono, type Context } from 'hono';
 import * as v from 'valibot';
-import { getDb } from '../db/client';
-import { claimCard, moveClaim, type ClaimResult } from '../domain/claims';
-import { CardCodeParamsSchema } from '../schemas/card-code';
-import { apiError, onInvalid } from './errors';
+import { getDb } from '#worker/platform/db/client.ts';
+import { claimCard, moveClaim, type ClaimResult } from '#worker/claims/index.ts';
+import { CardCodeParamsSchema } from '#worker/cards/index.ts';
+import { apiError, onInvalid } from '#worker/platform/http/api-error.ts';
 import { requireVolunteer, type VolunteerEnv } from './volunteer-guard';
 
 const ClaimIdSchema = v.object({ id: v.pipe(v.string(), v.regex(/^\d{1,9}$/, '认领编号是数字'), v.transform(Number)) });

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
-import { getDb } from '../db/client';
-import { checkHealth } from '../domain/health';
-import { apiError } from './errors';
+import { getDb } from '#worker/platform/db/client.ts';
+import { checkHealth } from '#worker/platform/db/health.ts';
+import { apiError } from '#worker/platform/http/api-error.ts';
 
 export const health = new Hono<{ Bindings: Env }>();
 

@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { adminApi } from './admin/index';
+import { adminApi } from '#worker/api/admin/index.ts';
 import { cardsApi } from './cards';
 import { cardClaimsApi, claimsApi } from './claims';
 import { health } from './health';

@@ -1,8 +1,8 @@
 import type { MiddlewareHandler } from 'hono';
-import { isCrossSite } from '../auth/request-origin';
-import { volunteerAccess, volunteerToken } from '../auth/volunteer-access';
-import { getDb } from '../db/client';
-import { apiError } from './errors';
+import { isCrossSite } from '#worker/platform/auth/request-origin.ts';
+import { volunteerAccess, volunteerToken } from '#worker/platform/auth/volunteer-access.ts';
+import { getDb } from '#worker/platform/db/client.ts';
+import { apiError } from '#worker/platform/http/api-error.ts';
 
 export type VolunteerEnv = { Bindings: Env; Variables: { volunteerId: number } };
 

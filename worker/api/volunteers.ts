@@ -1,12 +1,12 @@
 import { vValidator } from '@hono/valibot-validator';
 import { Hono } from 'hono';
-import { isCrossSite } from '../auth/request-origin';
-import { volunteerAccess, volunteerToken } from '../auth/volunteer-access';
-import { getDb } from '../db/client';
-import { volunteerOverview } from '../domain/volunteer-overview';
-import { completeSignup, RATE_LIMITED_MESSAGE, signupAllowed } from '../domain/volunteer-signup-flow';
-import { VolunteerSignupSchema } from '../schemas/volunteer';
-import { apiError, onInvalid } from './errors';
+import { isCrossSite } from '#worker/platform/auth/request-origin.ts';
+import { volunteerAccess, volunteerToken } from '#worker/platform/auth/volunteer-access.ts';
+import { getDb } from '#worker/platform/db/client.ts';
+import { volunteerOverview } from '#worker/volunteers/index.ts';
+import { completeSignup, RATE_LIMITED_MESSAGE, signupAllowed } from '#worker/volunteers/index.ts';
+import { VolunteerSignupSchema } from '#worker/volunteers/index.ts';
+import { apiError, onInvalid } from '#worker/platform/http/api-error.ts';
 
 /** POST /api/volunteers: sign up. */
 export const volunteersApi = new Hono<{ Bindings: Env }>();

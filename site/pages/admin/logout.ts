@@ -1,8 +1,8 @@
 import type { APIRoute } from 'astro';
-import { SESSION_COOKIE } from '../../../worker/auth/session';
-import { logOut } from '../../../worker/domain/coordinator-login';
-import { pageCookies } from '../../lib/cookies';
-import { siteDb } from '../../lib/db';
+import { SESSION_COOKIE } from '#worker/platform/auth/session.ts';
+import { logOut } from '#worker/console/index.ts';
+import { pageCookies } from '#site/lib/cookies.ts';
+import { siteDb } from '#site/lib/db.ts';
 
 export const prerender = false;
 

@@ -1,9 +1,9 @@
 import { vValidator } from '@hono/valibot-validator';
 import { Hono } from 'hono';
-import { getDb } from '../../db/client';
-import { listAudit } from '../../domain/audit-trail';
-import { AuditFilterSchema } from '../../schemas/audit';
-import { onInvalid } from '../errors';
+import { getDb } from '#worker/platform/db/client.ts';
+import { listAudit } from '#worker/audit/index.ts';
+import { AuditFilterSchema } from '#worker/audit/index.ts';
+import { onInvalid } from '#worker/platform/http/api-error.ts';
 import type { AdminEnv } from './guard';
 
 /** The audit trail: /api/admin/audit. */

@@ -1,9 +1,9 @@
 import { vValidator } from '@hono/valibot-validator';
 import { Hono } from 'hono';
-import { getDb } from '../../db/client';
-import { getCampaignSettings, updateCampaignSettings } from '../../domain/campaign-settings';
-import { CampaignSchema } from '../../schemas/campaign';
-import { apiError, onInvalid } from '../errors';
+import { getDb } from '#worker/platform/db/client.ts';
+import { getCampaignSettings, updateCampaignSettings } from '#worker/campaigns/index.ts';
+import { CampaignSchema } from '#worker/campaigns/index.ts';
+import { apiError, onInvalid } from '#worker/platform/http/api-error.ts';
 import type { AdminEnv } from './guard';
 
 /** The current campaign's settings: /api/admin/campaign. */

@@ -1,15 +1,15 @@
 import { vValidator } from '@hono/valibot-validator';
 import { Hono, type Context } from 'hono';
-import { getDb } from '../../db/client';
-import { createCard, dismissFinding, publishCard, reviewCard, updateCard, withdrawCard, type CardChange } from '../../domain/card-changes';
-import { cardPrivacy, publishBlockers, type PublishBlocker } from '../../domain/card-privacy';
-import { getConsoleCard, listConsoleCards, type ConsoleCard } from '../../domain/console-cards';
-import type { PrivacyFinding } from '../../domain/privacy';
-import { currentCampaign } from '../../domain/public-cards';
-import { CardFieldsSchema, CardFilterSchema, WithdrawSchema } from '../../schemas/card';
-import { CardCodeParamsSchema } from '../../schemas/card-code';
-import { DismissFindingSchema, ReviewSchema } from '../../schemas/card-privacy';
-import { apiError, onInvalid } from '../errors';
+import { getDb } from '#worker/platform/db/client.ts';
+import { createCard, dismissFinding, publishCard, reviewCard, updateCard, withdrawCard, type CardChange } from '#worker/cards/index.ts';
+import { cardPrivacy, publishBlockers, type PublishBlocker } from '#worker/cards/index.ts';
+import { getConsoleCard, listConsoleCards, type ConsoleCard } from '#worker/cards/index.ts';
+import type { PrivacyFinding } from '#worker/privacy/index.ts';
+import { currentCampaign } from '#worker/cards/index.ts';
+import { CardFieldsSchema, CardFilterSchema, WithdrawSchema } from '#worker/cards/index.ts';
+import { CardCodeParamsSchema } from '#worker/cards/index.ts';
+import { DismissFindingSchema, ReviewSchema } from '#worker/cards/index.ts';
+import { apiError, onInvalid } from '#worker/platform/http/api-error.ts';
 import type { AdminEnv } from './guard';
 
 /** Cards with their coordinator-only record: /api/admin/cards. */

@@ -1,14 +1,14 @@
 import { vValidator } from '@hono/valibot-validator';
 import { Hono } from 'hono';
-import { getDb } from '../../db/client';
-import { attachment } from '../../domain/card-export';
-import { exportClaimsCsv } from '../../domain/claim-export';
-import { CLAIM_QUEUES, listClaims } from '../../domain/claim-queues';
-import { moveClaim } from '../../domain/claims';
+import { getDb } from '#worker/platform/db/client.ts';
+import { attachment } from '#worker/cards/index.ts';
+import { exportClaimsCsv } from '#worker/claims/index.ts';
+import { CLAIM_QUEUES, listClaims } from '#worker/claims/index.ts';
+import { moveClaim } from '#worker/claims/index.ts';
 import * as v from 'valibot';
-import { RejectSchema } from '../../schemas/volunteer';
-import { claimAnswer, ClaimIdSchema } from '../claims';
-import { onInvalid } from '../errors';
+import { RejectSchema } from '#worker/volunteers/index.ts';
+import { claimAnswer, ClaimIdSchema } from '#worker/api/claims.ts';
+import { onInvalid } from '#worker/platform/http/api-error.ts';
 import type { AdminEnv } from './guard';
 
 /** A coordinator's claim steps: /api/admin/claims/:id/approve, /reject, /receive. */

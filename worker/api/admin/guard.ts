@@ -1,9 +1,9 @@
 import type { MiddlewareHandler } from 'hono';
-import { isCrossSite } from '../../auth/request-origin';
-import { readCookie } from '../../auth/cookies';
-import { readSession, SESSION_COOKIE, type CoordinatorSession } from '../../auth/session';
-import { getDb } from '../../db/client';
-import { apiError } from '../errors';
+import { isCrossSite } from '#worker/platform/auth/request-origin.ts';
+import { readCookie } from '#worker/platform/auth/cookies.ts';
+import { readSession, SESSION_COOKIE, type CoordinatorSession } from '#worker/platform/auth/session.ts';
+import { getDb } from '#worker/platform/db/client.ts';
+import { apiError } from '#worker/platform/http/api-error.ts';
 
 export type AdminEnv = { Bindings: Env; Variables: { session: CoordinatorSession } };
 

@@ -1,11 +1,11 @@
 import { vValidator } from '@hono/valibot-validator';
 import { Hono } from 'hono';
-import { getDb } from '../../db/client';
-import { attachment, exportCardsCsv, importTemplateCsv } from '../../domain/card-export';
-import { runImport } from '../../domain/card-import-flow';
-import { CardFilterSchema } from '../../schemas/card';
-import { base64Bytes, ImportFileSchema } from '../../schemas/import';
-import { apiError, onInvalid } from '../errors';
+import { getDb } from '#worker/platform/db/client.ts';
+import { attachment, exportCardsCsv, importTemplateCsv } from '#worker/cards/index.ts';
+import { runImport } from '#worker/cards/index.ts';
+import { CardFilterSchema } from '#worker/cards/index.ts';
+import { base64Bytes, ImportFileSchema } from '#worker/cards/index.ts';
+import { apiError, onInvalid } from '#worker/platform/http/api-error.ts';
 import type { AdminEnv } from './guard';
 
 /** Spreadsheet import and export: /api/admin/import…, /api/admin/export… */

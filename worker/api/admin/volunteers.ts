@@ -1,12 +1,12 @@
 import { vValidator } from '@hono/valibot-validator';
 import { Hono, type Context } from 'hono';
-import { getDb } from '../../db/client';
-import { attachment } from '../../domain/card-export';
-import { exportVolunteersCsv } from '../../domain/volunteer-export';
-import { decideVolunteer, eraseVolunteer, getVolunteer, issueNewLink, listVolunteers, type VolunteerChange } from '../../domain/volunteer-vetting';
-import { RejectSchema } from '../../schemas/volunteer';
-import { VolunteerFilterSchema, VolunteerIdSchema } from '../../schemas/volunteer-filter';
-import { apiError, onInvalid } from '../errors';
+import { getDb } from '#worker/platform/db/client.ts';
+import { attachment } from '#worker/cards/index.ts';
+import { exportVolunteersCsv } from '#worker/volunteers/index.ts';
+import { decideVolunteer, eraseVolunteer, getVolunteer, issueNewLink, listVolunteers, type VolunteerChange } from '#worker/volunteers/index.ts';
+import { RejectSchema } from '#worker/volunteers/index.ts';
+import { VolunteerFilterSchema, VolunteerIdSchema } from '#worker/volunteers/index.ts';
+import { apiError, onInvalid } from '#worker/platform/http/api-error.ts';
 import type { AdminEnv } from './guard';
 
 /** Volunteers for coordinators: /api/admin/volunteers. */

@@ -1,8 +1,8 @@
 import type { APIRoute } from 'astro';
 import * as v from 'valibot';
-import { attachment, exportCardsCsv } from '../../../../worker/domain/card-export';
-import { CardFilterSchema } from '../../../../worker/schemas/card';
-import { siteDb } from '../../../lib/db';
+import { attachment, exportCardsCsv } from '#worker/cards/index.ts';
+import { CardFilterSchema } from '#worker/cards/index.ts';
+import { siteDb } from '#site/lib/db.ts';
 
 export const prerender = false;
 

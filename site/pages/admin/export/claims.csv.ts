@@ -1,8 +1,8 @@
 import type { APIRoute } from 'astro';
-import { attachment } from '../../../../worker/domain/card-export';
-import { exportClaimsCsv } from '../../../../worker/domain/claim-export';
-import { CLAIM_QUEUES, type ClaimQueue } from '../../../../worker/domain/claim-queues';
-import { siteDb } from '../../../lib/db';
+import { attachment } from '#worker/cards/index.ts';
+import { exportClaimsCsv } from '#worker/claims/index.ts';
+import { CLAIM_QUEUES, type ClaimQueue } from '#worker/claims/index.ts';
+import { siteDb } from '#site/lib/db.ts';
 
 export const prerender = false;
 

@@ -1,9 +1,9 @@
 import type { APIRoute } from 'astro';
 import * as v from 'valibot';
-import { attachment } from '../../../../worker/domain/card-export';
-import { exportVolunteersCsv } from '../../../../worker/domain/volunteer-export';
-import { VolunteerFilterSchema } from '../../../../worker/schemas/volunteer-filter';
-import { siteDb } from '../../../lib/db';
+import { attachment } from '#worker/cards/index.ts';
+import { exportVolunteersCsv } from '#worker/volunteers/index.ts';
+import { VolunteerFilterSchema } from '#worker/volunteers/index.ts';
+import { siteDb } from '#site/lib/db.ts';
 
 export const prerender = false;
 

@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { attachment, importTemplateCsv } from '../../../../worker/domain/card-export';
+import { attachment, importTemplateCsv } from '#worker/cards/index.ts';
 
 export const prerender = false;
 

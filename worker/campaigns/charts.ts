@@ -1,0 +1,52 @@
+/** The figures behind the console's progress charts. */
+import { sql } from 'drizzle-orm';
+import type { Db } from '#worker/platform/db/client.ts';
+import { beijingDay } from '#worker/platform/time.ts';
+import { CARD_CATEGORIES, type CardCategory } from '#worker/vocabulary.ts';
+
+export interface CategoryProgress {
+  category: CardCategory;
+  open: number;
+  claimed: number;
+  fulfilled: number;
+}
+
+/** Cards on the wall by category and status. */
+export async function progressByCategory(db: Db, campaignId: number): Promise<CategoryProgress[]> {
+  const rows = await db.all<{ category: CardCategory; status: string; n: number }>(sql`
+    SELECT category, status, count(*) AS n FROM cards
+    WHERE campaign_id = ${campaignId} AND status IN ('open', 'claimed', 'fulfilled')
+    GROUP BY category, status`);
+  return CARD_CATEGORIES.map((category) => {
+    const of = (status: string) => rows.find((r) => r.category === category && r.status === status)?.n ?? 0;
+    return { category, open: of('open'), claimed: of('claimed'), fulfilled: of('fulfilled') };
+  });
+}
+
+export interface DayProgress {
+  day: string;
+  /** Claims made so far (whatever became of them). */
+  claimed: number;
+  /** Gifts confirmed at the school so far. */
+  fulfilled: number;
+}
+
+/** Day by day (Beijing time) since the campaign started: claims made and gifts received, cumulative. */
+export async function progressOverTime(db: Db, campaignId: number, now = new Date()): Promise<DayProgress[]> {
+  const start = await db.get<{ starts_at: number }>(sql`SELECT starts_at FROM campaigns WHERE id = ${campaignId}`);
+  if (!start) return [];
+  const events = await db.all<{ created_at: number; received_at: number | null }>(sql`
+    SELECT cl.created_at, cl.received_at FROM claims cl JOIN cards c ON c.id = cl.card_id WHERE c.campaign_id = ${campaignId}`);
+  const days: DayProgress[] = [];
+  const DAY = 24 * 60 * 60 * 1000;
+  for (let t = start.starts_at; t <= now.getTime() + DAY && days.length < 400; t += DAY) {
+    const day = beijingDay(new Date(t));
+    const end = t + DAY;
+    days.push({
+      day,
+      claimed: events.filter((e) => e.created_at < end).length,
+      fulfilled: events.filter((e) => e.received_at !== null && e.received_at < end).length,
+    });
+  }
+  return days;
+}

@@ -1,0 +1,3 @@
+export * from './charts';
+export * from './inputs';
+export * from './settings';

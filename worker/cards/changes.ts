@@ -1,0 +1,306 @@
+/**
+ * A coordinator's changes to wish cards: create, edit, review, publish,
+ * withdraw. Each is one D1 batch: a conditional write, its guarded audit row
+ * (which rolls the batch back if the write lost a race), then the rest.
+ */
+import { and, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
+import type { Db } from '#worker/platform/db/client.ts';
+import { cardPrivacyDismissals, cardPrivate, cards } from '#worker/platform/db/schema.ts';
+import type { CardFields } from './inputs';
+import { CARD_PUBLIC_TEXT_FIELDS } from '#worker/vocabulary.ts';
+import type { DismissFindingInput } from './inputs';
+import { guardedAudit, lostRace } from '#worker/audit/index.ts';
+import { newCardCode } from './code';
+import { cardPrivacy, publishBlockers, type PublishBlocker } from './privacy';
+import { getConsoleCard, privacyContext, type ConsoleCard } from './console';
+import { checkCardPrivacy, openFindings, type PrivacyDismissal, type PrivacyFinding } from '#worker/privacy/index.ts';
+
+export type CardChange =
+  | { ok: true; card: ConsoleCard; findings: PrivacyFinding[] }
+  | { ok: false; code: 'card_not_found' | 'conflict' | 'not_allowed'; message: string; blockers?: PublishBlocker[] }
+  | { ok: false; code: 'duplicate_handout'; message: string; fields: { handoutRef: string } };
+
+const causes = (err: unknown) => {
+  const out: string[] = [];
+  for (let e: unknown = err; e instanceof Error; e = e.cause) out.push(e.message);
+  return out.join(' | ');
+};
+
+/** The unique index refused a second card for the same child in one campaign. */
+function duplicateHandout(err: unknown, handoutRef: string): CardChange | null {
+  if (!causes(err).includes('card_private.campaign_id, card_private.handout_ref')) return null;
+  const message = `本次活动里已经有登记编号为“${handoutRef}”的心愿卡，一个孩子只建一张卡`;
+  return { ok: false, code: 'duplicate_handout', message, fields: { handoutRef: message } };
+}
+
+const NOT_FOUND: CardChange = { ok: false, code: 'card_not_found', message: '没有找到这张心愿卡' };
+
+const PUBLIC_FIELDS = ['alias', 'age', 'gradeBand', 'category', ...CARD_PUBLIC_TEXT_FIELDS] as const;
+const PRIVATE_FIELDS = ['handoutRef', 'consentOn', 'consentMethod', 'notes'] as const;
+
+const cardIdByCode = (code: string) => sql`(SELECT id FROM cards WHERE code = ${code})`;
+
+async function done(db: Db, code: string): Promise<CardChange> {
+  const card = await getConsoleCard(db, code);
+  if (!card) return NOT_FOUND;
+  return { ok: true, card, findings: (await cardPrivacy(db, card)).open };
+}
+
+async function settle(db: Db, code: string, write: () => Promise<unknown>, handoutRef = ''): Promise<CardChange> {
+  try {
+    await write();
+  } catch (err) {
+    if (lostRace(err)) return { ok: false, code: 'conflict', message: '这张卡刚被别人改过或状态已变，请刷新后再试' };
+    const duplicate = duplicateHandout(err, handoutRef);
+    if (duplicate) return duplicate;
+    throw err;
+  }
+  return done(db, code);
+}
+
+/** Creates a draft card for a campaign. The privacy findings come back with it; they block publishing, not saving. */
+export async function createCard(db: Db, campaignId: number, fields: CardFields, actorId: number, now = new Date()): Promise<CardChange> {
+  for (let attempt = 0; ; attempt++) {
+    const code = newCardCode();
+    try {
+      await db.batch([
+        db.insert(cards).values({
+          campaignId,
+          code,
+          alias: fields.alias,
+          age: fields.age,
+          gradeBand: fields.gradeBand,
+          category: fields.category,
+          wish: fields.wish,
+          sizeNote: fields.sizeNote,
+          status: 'draft',
+          createdAt: now,
+          updatedAt: now,
+        }),
+        guardedAudit(db, { actorKind: 'coordinator', actorId, action: 'card.create', subjectKind: 'card', subjectId: cardIdByCode(code), detail: { code }, at: now }),
+        db.insert(cardPrivate).values({
+          cardId: cardIdByCode(code),
+          campaignId,
+          handoutRef: fields.handoutRef,
+          consentOn: fields.consentOn,
+          consentMethod: fields.consentMethod,
+          notes: fields.notes ?? '',
+        }),
+      ]);
+      return done(db, code);
+    } catch (err) {
+      const duplicate = duplicateHandout(err, fields.handoutRef);
+      if (duplicate) return duplicate;
+      // A code already taken: the unique index refused it, nothing was written; draw another.
+      if (!causes(err).includes('cards.code') || attempt >= 4) throw err;
+    }
+  }
+}
+
+/**
+ * Edits a card. Changing the public wording of a reviewed card clears the review
+ * (and takes an open card back to draft) so nothing unreviewed reaches the wall.
+ * Once claimed, fulfilled or withdrawn, only the coordinator-only record may change.
+ */
+export async function updateCard(db: Db, code: string, fields: CardFields, actorId: number, now = new Date()): Promise<CardChange> {
+  const current = await getConsoleCard(db, code);
+  if (!current) return NOT_FOUND;
+  const changed = [...PUBLIC_FIELDS, ...PRIVATE_FIELDS].filter((f) => (current[f] ?? null) !== (fields[f] ?? (f === 'notes' ? '' : null)));
+  const publicChanged = changed.filter((f) => (PUBLIC_FIELDS as readonly string[]).includes(f));
+  const rewritten = CARD_PUBLIC_TEXT_FIELDS.filter((f) => changed.includes(f));
+  const wordingChanged = rewritten.length > 0;
+  if (publicChanged.length && !['draft', 'open'].includes(current.status)) {
+    return { ok: false, code: 'not_allowed', message: '这张卡已被认领、已圆梦或已撤下，只能修改仅协调员可见的信息' };
+  }
+  if (!changed.length) return done(db, code);
+  const backToDraft = wordingChanged && current.status === 'open';
+  return settle(db, code, () =>
+    db.batch([
+      db
+        .update(cards)
+        .set({
+          alias: fields.alias,
+          age: fields.age,
+          gradeBand: fields.gradeBand,
+          category: fields.category,
+          wish: fields.wish,
+          sizeNote: fields.sizeNote,
+          updatedAt: now,
+          ...(wordingChanged ? { reviewedAt: null, reviewedBy: null } : {}),
+          ...(backToDraft ? { status: 'draft', publishedAt: null } : {}),
+        })
+        // Only if nobody changed it since it was read.
+        .where(and(eq(cards.id, current.id), eq(cards.status, current.status), eq(cards.updatedAt, current.updatedAt))),
+      guardedAudit(db, {
+        actorKind: 'coordinator',
+        actorId,
+        action: 'card.edit',
+        subjectKind: 'card',
+        subjectId: current.id,
+        detail: { code: current.code, changed, ...(backToDraft ? { status: { from: 'open', to: 'draft' } } : {}), ...(wordingChanged ? { reviewCleared: true } : {}) },
+        at: now,
+      }),
+      db
+        .update(cardPrivate)
+        .set({ handoutRef: fields.handoutRef, consentOn: fields.consentOn, consentMethod: fields.consentMethod, notes: fields.notes ?? '' })
+        .where(eq(cardPrivate.cardId, current.id)),
+      // A "不是个人信息" was judged on the old words: rewritten words are judged afresh.
+      db
+        .delete(cardPrivacyDismissals)
+        .where(and(eq(cardPrivacyDismissals.cardId, current.id), inArray(cardPrivacyDismissals.field, rewritten.length ? rewritten : ['-']))),
+    ]),
+    fields.handoutRef,
+  );
+}
+
+/**
+ * A coordinator confirms they have read the child's wording, once the privacy
+ * gate has nothing open. The real names they may type are checked against the
+ * words and forgotten: a match refuses the review, and nothing of the names is
+ * written, returned or audited.
+ */
+export async function reviewCard(db: Db, code: string, actorId: number, realNames = '', now = new Date()): Promise<CardChange> {
+  const current = await getConsoleCard(db, code);
+  if (!current) return NOT_FOUND;
+  if (current.status !== 'draft' || current.reviewedAt) return { ok: false, code: 'not_allowed', message: '只有还没审核过的草稿需要审核' };
+  // The review says "I read these words and they are fit for the wall": not while the gate still objects.
+  const { open } = await cardPrivacy(db, current, realNames);
+  if (open.length) {
+    const blockers = open.map((f) => ({ field: f.field, message: f.message }));
+    const named = open.some((f) => f.kind === 'real_name');
+    const message = named
+      ? '卡片里出现了孩子或家长的真实姓名（或其中的名字），请先改写，再审核'
+      : `隐私检查还有 ${open.length} 处没处理：请先改写，或确认不是个人信息并写明原因，再审核`;
+    return { ok: false, code: 'not_allowed', message, blockers };
+  }
+  return settle(db, code, () =>
+    db.batch([
+      db
+        .update(cards)
+        .set({ reviewedAt: now, reviewedBy: actorId, updatedAt: now })
+        .where(and(eq(cards.id, current.id), eq(cards.status, 'draft'), isNull(cards.reviewedAt), eq(cards.updatedAt, current.updatedAt))),
+      guardedAudit(db, { actorKind: 'coordinator', actorId, action: 'card.review', subjectKind: 'card', subjectId: current.id, detail: { code: current.code }, at: now }),
+    ]),
+  );
+}
+
+/** Puts a draft on the wall: only once reviewed, with the guardian's consent recorded and no open privacy finding. Every blocker is told at once. */
+export async function publishCard(db: Db, code: string, actorId: number, now = new Date()): Promise<CardChange> {
+  const current = await getConsoleCard(db, code);
+  if (!current) return NOT_FOUND;
+  const blockers = publishBlockers(current, (await cardPrivacy(db, current)).open);
+  if (blockers.length) {
+    const message = current.status === 'draft' ? `还不能发布，先处理这 ${blockers.length} 件事：${blockers.map((b) => b.message).join('；')}` : '只有草稿可以发布';
+    return { ok: false, code: 'not_allowed', message, blockers };
+  }
+  return settle(db, code, () =>
+    db.batch([
+      db
+        .update(cards)
+        .set({ status: 'open', publishedAt: now, updatedAt: now })
+        .where(
+          and(
+            eq(cards.id, current.id),
+            eq(cards.status, 'draft'),
+            isNotNull(cards.reviewedAt),
+            // The words checked above are the words published: an edit in between loses the race.
+            eq(cards.updatedAt, current.updatedAt),
+            sql`EXISTS (SELECT 1 FROM card_private WHERE card_id = ${current.id} AND consent_on IS NOT NULL)`,
+          ),
+        ),
+      guardedAudit(db, { actorKind: 'coordinator', actorId, action: 'card.publish', subjectKind: 'card', subjectId: current.id, detail: { code: current.code, status: { from: 'draft', to: 'open' } }, at: now }),
+    ]),
+  );
+}
+
+/**
+ * Marks one privacy finding on a draft "不是个人信息" (a book's author, a hero),
+ * with the reason; audited. Only a finding the gate still reports on the words
+ * as they are can be marked, and an edit in between loses the race.
+ */
+export async function dismissFinding(db: Db, code: string, input: DismissFindingInput, actorId: number, now = new Date()): Promise<CardChange> {
+  const current = await getConsoleCard(db, code);
+  if (!current) return NOT_FOUND;
+  if (current.status !== 'draft') return { ok: false, code: 'not_allowed', message: '只有草稿上的隐私提示可以标记' };
+  if (input.field === 'alias' && ['full_name', 'parent_name', 'surname'].includes(input.kind)) {
+    return { ok: false, code: 'not_allowed', message: '称呼像是真实姓名时不能标记：请换一个小名（不带姓）' };
+  }
+  const { open } = await cardPrivacy(db, current);
+  if (!open.some((f) => f.field === input.field && f.kind === input.kind && f.found === input.found)) {
+    return { ok: false, code: 'not_allowed', message: '这条隐私提示已经不在了（卡片可能刚被改过），请刷新后再看' };
+  }
+  return settle(db, code, () =>
+    db.batch([
+      db.insert(cardPrivacyDismissals).select(sql`
+        SELECT NULL AS id, ${current.id} AS card_id, ${input.field} AS field, ${input.kind} AS kind, ${input.found} AS found,
+               ${input.reason} AS reason, ${actorId} AS decided_by, ${now.getTime()} AS decided_at
+        WHERE EXISTS (SELECT 1 FROM cards WHERE id = ${current.id} AND status = 'draft' AND updated_at = ${current.updatedAt.getTime()})
+      `).onConflictDoNothing(),
+      guardedAudit(db, {
+        actorKind: 'coordinator',
+        actorId,
+        action: 'card.privacy_dismiss',
+        subjectKind: 'card',
+        subjectId: current.id,
+        detail: { code: current.code, field: input.field, kind: input.kind, reason: input.reason },
+        at: now,
+      }),
+    ]),
+  );
+}
+
+/** Takes a draft or open card down, with the reason. A claimed card's claim must end first. */
+export async function withdrawCard(db: Db, code: string, reason: string, actorId: number, now = new Date()): Promise<CardChange> {
+  const current = await getConsoleCard(db, code);
+  if (!current) return NOT_FOUND;
+  if (!['draft', 'open'].includes(current.status)) {
+    return { ok: false, code: 'not_allowed', message: current.status === 'claimed' ? '这张卡已被认领：请先处理它的认领，再撤下' : '这张卡不能再撤下' };
+  }
+  return settle(db, code, () =>
+    db.batch([
+      db
+        .update(cards)
+        .set({ status: 'withdrawn', withdrawnReason: reason, updatedAt: now })
+        .where(and(eq(cards.id, current.id), inArray(cards.status, ['draft', 'open']))),
+      guardedAudit(db, { actorKind: 'coordinator', actorId, action: 'card.withdraw', subjectKind: 'card', subjectId: current.id, detail: { code: current.code, status: { from: current.status, to: 'withdrawn' } }, at: now }),
+    ]),
+  );
+}
+
+/**
+ * Takes open cards whose public words the gate now objects to back to draft,
+ * each with a system audit row: cards published before the gate learned
+ * something (a new village, a better name finder) do not stay on the wall.
+ * Run by the hourly job and after the village list changes. Returns the codes.
+ */
+export async function recheckOpenCards(db: Db, now = new Date()): Promise<string[]> {
+  const [rows, dismissals, ctx] = await Promise.all([
+    db
+      .select({ id: cards.id, code: cards.code, alias: cards.alias, wish: cards.wish, sizeNote: cards.sizeNote, updatedAt: cards.updatedAt })
+      .from(cards)
+      .where(eq(cards.status, 'open')),
+    db
+      .select({ cardId: cardPrivacyDismissals.cardId, field: cardPrivacyDismissals.field, kind: cardPrivacyDismissals.kind, found: cardPrivacyDismissals.found })
+      .from(cardPrivacyDismissals)
+      .innerJoin(cards, and(eq(cards.id, cardPrivacyDismissals.cardId), eq(cards.status, 'open'))),
+    privacyContext(db),
+  ]);
+  const flagged = rows.filter((c) => openFindings(checkCardPrivacy(c, ctx), dismissals.filter((d) => d.cardId === c.id) as PrivacyDismissal[]).length > 0);
+  const unpublished: string[] = [];
+  for (const card of flagged) {
+    try {
+      await db.batch([
+        db
+          .update(cards)
+          .set({ status: 'draft', reviewedAt: null, reviewedBy: null, publishedAt: null, updatedAt: now })
+          .where(and(eq(cards.id, card.id), eq(cards.status, 'open'), eq(cards.updatedAt, card.updatedAt))),
+        guardedAudit(db, { actorKind: 'system', actorId: null, action: 'card.privacy_recheck', subjectKind: 'card', subjectId: card.id, detail: { code: card.code, status: { from: 'open', to: 'draft' } }, at: now }),
+      ]);
+      unpublished.push(card.code);
+    } catch (err) {
+      // Claimed or edited meanwhile: the next run looks again.
+      if (!lostRace(err)) throw err;
+    }
+  }
+  return unpublished;
+}

@@ -1,0 +1,216 @@
+import { eq, sql } from 'drizzle-orm';
+import Papa from 'papaparse';
+import * as v from 'valibot';
+import type { Db } from '#worker/platform/db/client.ts';
+import { cardPrivate, cards } from '#worker/platform/db/schema.ts';
+import { CardFieldsSchema, type CardFields } from './inputs';
+import { auditInsert } from '#worker/audit/index.ts';
+import { newCardCode } from './code';
+import { checkCardPrivacy, type PrivacyContext } from '#worker/privacy/index.ts';
+import { CARD_CATEGORY_LABELS, CONSENT_METHOD_LABELS, GRADE_BAND_LABELS } from '#worker/vocabulary.ts';
+import { privacyContext } from './console';
+import { currentCampaign } from './public';
+import { decodeSpreadsheet } from '#worker/platform/csv.ts';
+
+/**
+ * Wish cards from a class teacher's spreadsheet. A preview reports every row
+ * (line, field, what is wrong) and writes nothing; the import re-checks the
+ * same text and writes the valid rows as drafts in one D1 batch. A column that
+ * holds children's names or contacts refuses the whole file: nothing of it is
+ * kept. Rows whose school register number already has a card are skipped, so
+ * importing the same file twice adds nothing.
+ */
+
+export const MAX_IMPORT_ROWS = 2000;
+
+/** The template's columns, in order, and the field each fills. */
+export const IMPORT_COLUMNS = [
+  ['alias', '称呼'],
+  ['age', '年龄'],
+  ['gradeBand', '年级段'],
+  ['category', '类别'],
+  ['wish', '心愿'],
+  ['sizeNote', '尺码说明'],
+  ['handoutRef', '学校登记编号'],
+  ['consentOn', '监护人同意日期'],
+  ['consentMethod', '同意方式'],
+  ['notes', '备注'],
+] as const satisfies readonly (readonly [keyof CardFields, string])[];
+type Field = (typeof IMPORT_COLUMNS)[number][0];
+
+const norm = (s: string) => s.replace(/[\s\uFEFF（）()：:]/g, '').toLowerCase();
+const HEADERS = new Map<string, Field>([
+  ...IMPORT_COLUMNS.flatMap(([field, label]) => [[norm(label), field], [norm(field), field]] as [string, Field][]),
+  ...(
+    [
+      ['小名', 'alias'], ['昵称', 'alias'], ['年级', 'gradeBand'], ['心愿类别', 'category'], ['心愿内容', 'wish'],
+      ['尺码', 'sizeNote'], ['登记编号', 'handoutRef'], ['编号', 'handoutRef'], ['同意日期', 'consentOn'], ['同意形式', 'consentMethod'],
+    ] as [string, Field][]
+  ).map(([h, f]) => [norm(h), f] as [string, Field]),
+]);
+/** Headers that name a child's identity or a family's contacts: never accepted. */
+const FORBIDDEN_HEADER = /姓名|名字|真名|姓氏|班级|班主任|电话|手机|联系|微信|qq|住址|地址|家庭|村|身份证|证件|照片|相片|家长|监护人(?!同意)|父|母|爸|妈|健康|疾病|name|phone|mobile|tel|class|address|guardian|parent|photo|id ?card|wechat/i;
+
+const valueMaps: Partial<Record<Field, Map<string, string>>> = {
+  gradeBand: new Map([
+    ...Object.entries(GRADE_BAND_LABELS).flatMap(([k, label]) => [[norm(label), k], [norm(k), k]]),
+    ['幼儿园', 'preschool'], ['一二年级', 'lower_primary'], ['三四年级', 'middle_primary'], ['五六年级', 'upper_primary'],
+  ] as [string, string][]),
+  category: new Map([
+    ...Object.entries(CARD_CATEGORY_LABELS).flatMap(([k, label]) => [[norm(label), k], [norm(k), k]]),
+    ['文具', 'stationery'], ['书', 'books'], ['衣服', 'clothing'], ['陪伴', 'companionship'], ['心愿活动', 'companionship'],
+  ] as [string, string][]),
+  consentMethod: new Map([
+    ...Object.entries(CONSENT_METHOD_LABELS).flatMap(([k, label]) => [[norm(label), k], [norm(k), k]]),
+    ['回执', 'paper'], ['纸质', 'paper'], ['电话', 'phone'],
+  ] as [string, string][]),
+};
+
+/** Dates as spreadsheets write them: 2026-11-18, 2026/11/18, 2026.11.18, 2026年11月18日. */
+function normaliseDate(raw: string): string {
+  const m = raw.trim().match(/^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/);
+  return m ? `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}` : raw.trim();
+}
+
+export interface RowReport {
+  /** The line in the file (the header is line 1). */
+  line: number;
+  errors: { field: string; message: string }[];
+  /** Privacy findings: the row imports as a draft, but cannot be published until rewritten. */
+  warnings: string[];
+  duplicate: boolean;
+  card?: CardFields;
+}
+
+export interface SheetReport {
+  /** Set when the whole file is refused. */
+  refused?: string;
+  ignoredColumns: string[];
+  rows: RowReport[];
+  importable: number;
+}
+
+const LABEL_OF = Object.fromEntries(IMPORT_COLUMNS) as Record<Field, string>;
+
+/** Checks every row of a spreadsheet's text against the card rules. Writes nothing. */
+export function checkSheet(text: string, ctx: PrivacyContext, existingRefs: ReadonlySet<string>): SheetReport {
+  const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { skipEmptyLines: 'greedy' });
+  const [header = [], ...body] = parsed.data;
+  const empty = { ignoredColumns: [], rows: [], importable: 0 };
+  if (header.length === 0) return { ...empty, refused: '文件是空的，请用模板填写后再上传。' };
+  const forbidden = header.filter((h) => !HEADERS.has(norm(h)) && FORBIDDEN_HEADER.test(h));
+  if (forbidden.length) {
+    return {
+      ...empty,
+      refused: `表格里有“${forbidden.join('”“')}”这样的列。孩子的真实姓名、班级、住址和家人的联系方式不能上传到网站：请删掉这些列，再导入。这份文件没有保存任何内容。`,
+    };
+  }
+  const columns = header.map((h) => HEADERS.get(norm(h)));
+  const missing = IMPORT_COLUMNS.filter(([f]) => ['alias', 'age', 'gradeBand', 'category', 'wish', 'handoutRef'].includes(f) && !columns.includes(f));
+  if (missing.length) return { ...empty, refused: `缺少这些列：${missing.map(([, l]) => l).join('、')}。请用模板的表头。` };
+  if (body.length > MAX_IMPORT_ROWS) return { ...empty, refused: `一次最多导入 ${MAX_IMPORT_ROWS} 行，这份文件有 ${body.length} 行，请分几次导入。` };
+
+  const seen = new Set<string>();
+  const rows = body.map((cells, i): RowReport => {
+    const line = i + 2;
+    const raw: Record<string, string> = {};
+    columns.forEach((field, c) => {
+      if (field) raw[field] = (cells[c] ?? '').trim();
+    });
+    for (const [field, map] of Object.entries(valueMaps)) {
+      const value = raw[field];
+      if (value) raw[field] = map.get(norm(value)) ?? value;
+    }
+    if (raw.consentOn) raw.consentOn = normaliseDate(raw.consentOn);
+    const result = v.safeParse(CardFieldsSchema, raw);
+    if (!result.success) {
+      const errors = result.issues.map((issue) => {
+        const field = (v.getDotPath(issue) ?? '') as Field;
+        return { field: LABEL_OF[field] ?? field, message: issue.message };
+      });
+      return { line, errors, warnings: [], duplicate: false };
+    }
+    const card = result.output;
+    // The coordinator-only note must not carry contacts either.
+    if (card.notes && /\d{7,}/.test(card.notes.replace(/[\s-]/g, ''))) {
+      return { line, errors: [{ field: '备注', message: '备注里像是电话或证件号码，请删掉' }], warnings: [], duplicate: false };
+    }
+    const duplicate = existingRefs.has(card.handoutRef) || seen.has(card.handoutRef);
+    seen.add(card.handoutRef);
+    const warnings = checkCardPrivacy(card, ctx).map((f) => f.message);
+    return { line, errors: [], warnings, duplicate, card };
+  });
+  return { ignoredColumns: header.filter((_, c) => !columns[c]), rows, importable: rows.filter((r) => r.card && !r.duplicate).length };
+}
+
+/** School register numbers that already have a card in the campaign. */
+export async function existingHandoutRefs(db: Db, campaignId: number): Promise<Set<string>> {
+  const rows = await db.select({ ref: cardPrivate.handoutRef }).from(cardPrivate).where(eq(cardPrivate.campaignId, campaignId));
+  return new Set(rows.map((r) => r.ref));
+}
+
+/**
+ * Imports the valid, new rows as drafts: two INSERT … SELECT statements over a
+ * JSON array (one bound parameter, whatever the row count) and the audit row,
+ * in one batch.
+ */
+export async function importSheet(db: Db, campaignId: number, report: SheetReport, actorId: number, now = new Date()): Promise<{ created: number }> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await writeRows(db, campaignId, report, actorId, now);
+    } catch (err) {
+      // A fresh code that happened to be taken: the batch wrote nothing; draw new codes.
+      const taken = String(err instanceof Error ? `${err.message} ${String(err.cause)}` : err).includes('cards.code');
+      if (!taken || attempt >= 2) throw err;
+    }
+  }
+}
+
+async function writeRows(db: Db, campaignId: number, report: SheetReport, actorId: number, now: Date) {
+  const rows = report.rows.filter((r): r is RowReport & { card: CardFields } => !!r.card && !r.duplicate);
+  if (rows.length === 0) return { created: 0 };
+  const codes = new Set<string>();
+  while (codes.size < rows.length) codes.add(newCardCode());
+  const payload = JSON.stringify(rows.map((r, i) => ({ ...r.card, code: [...codes][i] })));
+  const t = now.getTime();
+  const j = (key: string) => sql.raw(`json_extract(j.value, '$.${key}')`);
+  await db.batch([
+    // Columns in table order: id, campaign_id, code, alias, age, grade_band, category, wish, size_note,
+    // status, reviewed_at, reviewed_by, published_at, withdrawn_reason, created_at, updated_at.
+    db.insert(cards).select(sql`
+      SELECT NULL, ${campaignId}, ${j('code')}, ${j('alias')}, ${j('age')}, ${j('gradeBand')}, ${j('category')}, ${j('wish')}, ${j('sizeNote')},
+             'draft', NULL, NULL, NULL, NULL, ${t}, ${t}
+      FROM json_each(${payload}) AS j`),
+    // card_id, campaign_id, handout_ref, consent_on, consent_method, notes.
+    db.insert(cardPrivate).select(sql`
+      SELECT c.id, ${campaignId}, ${j('handoutRef')}, ${j('consentOn')}, ${j('consentMethod')}, coalesce(${j('notes')}, '')
+      FROM json_each(${payload}) AS j JOIN cards AS c ON c.code = ${j('code')}`),
+    auditInsert(db, {
+      actorKind: 'coordinator',
+      actorId,
+      action: 'card.import',
+      subjectKind: 'campaign',
+      subjectId: campaignId,
+      detail: { created: rows.length, skippedDuplicates: report.rows.filter((r) => r.duplicate).length, invalid: report.rows.filter((r) => !r.card).length },
+      at: now,
+    }),
+  ]);
+  return { created: rows.length };
+}
+
+/** The import as pages and API run it: decode the file, check it against the campaign, and maybe write it. */
+
+export type ImportOutcome =
+  | { ok: true; report: SheetReport; encoding: string; created: number; text: string }
+  | { ok: false; message: string };
+
+/** Checks the file; with `write`, also imports its valid new rows. */
+export async function runImport(db: Db, bytes: Uint8Array, actorId: number, write: boolean): Promise<ImportOutcome> {
+  const campaign = await currentCampaign(db);
+  if (!campaign) return { ok: false, message: '还没有活动，请先建立活动。' };
+  const { text, encoding } = decodeSpreadsheet(bytes);
+  const report = checkSheet(text, await privacyContext(db), await existingHandoutRefs(db, campaign.id));
+  if (report.refused) return { ok: false, message: report.refused };
+  const created = write ? (await importSheet(db, campaign.id, report, actorId)).created : 0;
+  return { ok: true, report, encoding, created, text };
+}

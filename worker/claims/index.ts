@@ -1,0 +1,3 @@
+export * from './export';
+export * from './queues';
+export * from './steps';

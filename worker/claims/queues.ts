@@ -1,0 +1,82 @@
+/** Claims as coordinators work through them: the queues behind the console's counts. */
+import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '#worker/platform/db/client.ts';
+import { campaigns, cards, claims, volunteers } from '#worker/platform/db/schema.ts';
+import type { ClaimStatus, VolunteerStatus } from '#worker/vocabulary.ts';
+
+export const CLAIM_QUEUES = ['to_approve', 'awaiting_dropoff', 'awaiting_confirmation', 'overdue', 'all'] as const;
+export type ClaimQueue = (typeof CLAIM_QUEUES)[number];
+export const CLAIM_QUEUE_LABELS: Record<ClaimQueue, string> = {
+  to_approve: '待批准的认领',
+  awaiting_dropoff: '等待送到学校的礼物',
+  awaiting_confirmation: '已送达、待确认收到',
+  overdue: '已超期',
+  all: '全部认领',
+};
+
+export interface ConsoleClaim {
+  id: number;
+  status: ClaimStatus;
+  createdAt: Date;
+  approvedAt: Date | null;
+  deliveredAt: Date | null;
+  receivedAt: Date | null;
+  rejectReason: string | null;
+  cardCode: string;
+  cardAlias: string;
+  volunteerId: number;
+  volunteerName: string | null;
+  volunteerMobile: string | null;
+  volunteerStatus: VolunteerStatus;
+  overdue: boolean;
+}
+
+const DAY = 24 * 60 * 60 * 1000;
+const overdueSql = (t: number) => sql<number>`(
+  (${claims.status} = 'pending' AND ${claims.createdAt} < ${t} - ${campaigns.approveWithinDays} * ${DAY})
+  OR (${claims.status} = 'approved' AND (${claims.approvedAt} < ${t} - ${campaigns.deliverWithinDays} * ${DAY} OR ${campaigns.dropoffDeadline} < ${t})))`;
+
+function select(db: Db, t: number) {
+  return db
+    .select({
+      id: claims.id,
+      status: claims.status,
+      createdAt: claims.createdAt,
+      approvedAt: claims.approvedAt,
+      deliveredAt: claims.deliveredAt,
+      receivedAt: claims.receivedAt,
+      rejectReason: claims.rejectReason,
+      cardCode: cards.code,
+      cardAlias: cards.alias,
+      volunteerId: volunteers.id,
+      volunteerName: volunteers.name,
+      volunteerMobile: volunteers.mobile,
+      volunteerStatus: volunteers.status,
+      overdue: overdueSql(t),
+    })
+    .from(claims)
+    .innerJoin(cards, eq(cards.id, claims.cardId))
+    .innerJoin(campaigns, eq(campaigns.id, cards.campaignId))
+    .innerJoin(volunteers, eq(volunteers.id, claims.volunteerId));
+}
+
+const shape = (r: Record<string, unknown>) => ({ ...r, overdue: Boolean(r.overdue) }) as ConsoleClaim;
+
+/** One queue of claims, oldest first (the longest waiting at the top). */
+export async function listClaims(db: Db, queue: ClaimQueue, now = new Date(), limit = 200): Promise<ConsoleClaim[]> {
+  const t = now.getTime();
+  const where: Record<ClaimQueue, SQL | undefined> = {
+    to_approve: eq(claims.status, 'pending'),
+    awaiting_dropoff: eq(claims.status, 'approved'),
+    awaiting_confirmation: eq(claims.status, 'delivered'),
+    overdue: overdueSql(t),
+    all: undefined,
+  };
+  const rows = await select(db, t).where(where[queue]).orderBy(asc(claims.createdAt)).limit(limit);
+  return rows.map(shape);
+}
+
+export async function getConsoleClaim(db: Db, id: number, now = new Date()): Promise<ConsoleClaim | null> {
+  const row = await select(db, now.getTime()).where(and(eq(claims.id, id))).get();
+  return row ? shape(row) : null;
+}

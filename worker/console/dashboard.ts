@@ -1,0 +1,48 @@
+/**
+ * The console's home: how much work waits in each queue. Counts only; the
+ * lists behind them come with the volunteers and claims capabilities.
+ */
+import { sql } from 'drizzle-orm';
+import type { Db } from '#worker/platform/db/client.ts';
+import { campaignProgress, currentCampaign, type CampaignProgress } from '#worker/cards/index.ts';
+
+export interface ConsoleQueues {
+  signupsToVet: number;
+  claimsToApprove: number;
+  giftsAwaitingDropoff: number;
+  giftsAwaitingConfirmation: number;
+  overdue: number;
+  draftCards: number;
+  campaign: { name: string; progress: CampaignProgress } | null;
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export async function consoleQueues(db: Db, now = new Date()): Promise<ConsoleQueues> {
+  const campaign = await currentCampaign(db, now);
+  const t = now.getTime();
+  // Overdue: waiting for approval or for the gift longer than the campaign allows, or past the drop-off deadline.
+  const row = await db.get<Record<Exclude<keyof ConsoleQueues, 'campaign'>, number>>(sql`
+    SELECT
+      (SELECT count(*) FROM volunteers WHERE status = 'pending' AND erased_at IS NULL) AS signupsToVet,
+      (SELECT count(*) FROM claims WHERE status = 'pending') AS claimsToApprove,
+      (SELECT count(*) FROM claims WHERE status = 'approved') AS giftsAwaitingDropoff,
+      (SELECT count(*) FROM claims WHERE status = 'delivered') AS giftsAwaitingConfirmation,
+      (SELECT count(*) FROM claims cl
+         JOIN cards c ON c.id = cl.card_id
+         JOIN campaigns ca ON ca.id = c.campaign_id
+        WHERE (cl.status = 'pending' AND cl.created_at < ${t} - ca.approve_within_days * ${DAY_MS})
+           OR (cl.status = 'approved' AND (cl.approved_at < ${t} - ca.deliver_within_days * ${DAY_MS} OR ca.dropoff_deadline < ${t}))
+      ) AS overdue,
+      (SELECT count(*) FROM cards WHERE status = 'draft') AS draftCards
+  `);
+  return {
+    signupsToVet: row?.signupsToVet ?? 0,
+    claimsToApprove: row?.claimsToApprove ?? 0,
+    giftsAwaitingDropoff: row?.giftsAwaitingDropoff ?? 0,
+    giftsAwaitingConfirmation: row?.giftsAwaitingConfirmation ?? 0,
+    overdue: row?.overdue ?? 0,
+    draftCards: row?.draftCards ?? 0,
+    campaign: campaign ? { name: campaign.name, progress: await campaignProgress(db, campaign.id) } : null,
+  };
+}

@@ -1,0 +1,6 @@
+export * from './export';
+export * from './inputs';
+export * from './overview';
+export * from './policies';
+export * from './signup';
+export * from './vetting';
