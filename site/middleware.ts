@@ -1,14 +1,17 @@
 /**
- * The console's door, in front of every /admin page: a live session or the
- * login page; a state change from another site or without the form's CSRF
- * token is refused (403) before the page runs. Other pages pass straight through.
+ * In front of every on-demand page. The console's door: a live session or the
+ * login page. Every form post's CSRF check (site/lib/csrf.ts), done here once so
+ * that no page can forget it: a refused console post gets a plain 403 before the
+ * page runs; elsewhere the page learns `locals.csrf.refused` and answers with the
+ * form still filled in (site/lib/form-action.ts runs nothing then).
  */
 import { defineMiddleware } from 'astro:middleware';
-import { isCrossSite, sameSecret } from '#worker/platform/auth/request-origin.ts';
+import { isCrossSite } from '#worker/platform/auth/request-origin.ts';
 import { readCookie } from '#worker/platform/auth/cookies.ts';
 import { readSession, SESSION_COOKIE } from '#worker/platform/auth/session.ts';
-import { siteDb } from '#site/lib/db.ts';
-import { CSRF_FIELD, LOGIN_PATH } from '#site/lib/console.ts';
+import { siteDb } from './lib/db';
+import { LOGIN_PATH } from './lib/console';
+import { checkCsrf, volunteerLookup } from './lib/csrf';
 
 const forbidden = () =>
   new Response('<!doctype html><html lang="zh-CN"><meta charset="utf-8"><title>请求被拒绝 · 守望</title><h1>请求被拒绝</h1><p role="alert">这个请求没有有效的表单令牌，或者来自其他网站。请回到<a href="/admin/">协调员后台</a>重新操作。</p></html>', {
@@ -16,14 +19,21 @@ const forbidden = () =>
     headers: { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' },
   });
 
+const isConsole = (path: string) => path === '/admin' || path.startsWith('/admin/');
+
 export const onRequest = defineMiddleware(async (ctx, next) => {
+  if (ctx.isPrerendered) return next();
   const path = ctx.url.pathname;
-  if (path !== '/admin' && !path.startsWith('/admin/')) return next();
-
   const changes = ctx.request.method !== 'GET' && ctx.request.method !== 'HEAD';
-  if (changes && isCrossSite(ctx.request)) return forbidden();
+  ctx.locals.volunteer = volunteerLookup(ctx.request);
 
-  // The login page checks its own (pre-session) token.
+  if (!isConsole(path)) {
+    ctx.locals.csrf = await checkCsrf(ctx, undefined, ctx.locals.volunteer);
+    return next();
+  }
+
+  if (changes && isCrossSite(ctx.request)) return forbidden();
+  // The login page answers its own (pre-session) token's refusal, keeping what was typed.
   if (path !== LOGIN_PATH) {
     const session = await readSession(siteDb(), readCookie(ctx.request, SESSION_COOKIE), new Date());
     if (!session) {
@@ -31,12 +41,10 @@ export const onRequest = defineMiddleware(async (ctx, next) => {
       // Not ctx.redirect: this answer must not be cached either.
       return new Response(null, { status: 303, headers: { Location: `${LOGIN_PATH}?next=${encodeURIComponent(back)}`, 'Cache-Control': 'no-store' } });
     }
-    if (changes) {
-      const form = await ctx.request.clone().formData().catch(() => null);
-      if (!sameSecret(form?.get(CSRF_FIELD)?.toString(), session.csrfToken)) return forbidden();
-    }
     ctx.locals.coordinator = session;
   }
+  ctx.locals.csrf = await checkCsrf(ctx, ctx.locals.coordinator, ctx.locals.volunteer);
+  if (ctx.locals.csrf.refused && path !== LOGIN_PATH) return forbidden();
 
   const response = await next();
   // Console pages are private: never kept by a browser or a proxy.

@@ -1,7 +1,8 @@
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { api } from '#worker/api/index.ts';
-import { apiError } from '#worker/platform/http/api-error.ts';
+import { apiError, apiFailure } from '#worker/platform/http/api-error.ts';
+import { HTTP_FAILURES, httpFailure } from '#worker/platform/http/failures.ts';
 import { securityHeaders } from '#worker/platform/http/security-headers.ts';
 
 export type SiteHandler = (request: Request, env: Env, ctx: ExecutionContext) => Promise<Response>;
@@ -20,7 +21,7 @@ export function createApp(site?: SiteHandler) {
   app.use('*', securityHeaders);
   app.route('/api', api);
   // An unknown /api path is the API's 404, never the site's HTML page.
-  app.all('/api/*', (c) => apiError(c, 404, 'not_found', '没有这个接口'));
+  app.all('/api/*', (c) => apiFailure(c, httpFailure('not_found')));
   app.all('*', (c) => {
     if (!site) return c.text('Not found', 404);
     return site(c.req.raw, c.env, c.executionCtx as ExecutionContext);
@@ -28,7 +29,8 @@ export function createApp(site?: SiteHandler) {
   app.onError((err, c) => {
     // Hono's own refusals (e.g. a body that is not JSON) are the client's mistake: a 4xx, not a 500.
     if (err instanceof HTTPException && err.status < 500) {
-      return apiError(c, err.status, err.status === 400 ? 'invalid_json' : 'bad_request', '请求的格式不对：请发送 JSON');
+      const code = err.status === 400 ? 'invalid_json' : 'bad_request';
+      return apiError(c, err.status, code, HTTP_FAILURES[code].message);
     }
     // Log the cause for operators; the answer names no table, SQL or stack.
     console.error('unhandled error', c.req.method, loggablePath(new URL(c.req.url).pathname), err instanceof Error ? err.message : err);

@@ -8,6 +8,12 @@ const app = createApp(handle);
 export default {
   fetch: app.fetch,
   async scheduled(controller, env, ctx) {
-    ctx.waitUntil(runScheduledJobs(env, new Date(controller.scheduledTime)));
+    ctx.waitUntil(
+      runScheduledJobs(env, new Date(controller.scheduledTime)).then((reports) => {
+        // Every job has run; a failed one marks the invocation failed, so the dashboard shows it.
+        const failed = reports.filter((r) => !r.ok).map((r) => r.name);
+        if (failed.length) throw new Error(`scheduled jobs failed: ${failed.join(', ')}`);
+      }),
+    );
   },
 } satisfies ExportedHandler<Env>;

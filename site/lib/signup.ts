@@ -1,5 +1,3 @@
-import type { SiteCookie } from '#worker/platform/auth/cookies.ts';
-
 /** The sign-up form's fields and their Chinese labels (error summary and form). */
 export const SIGNUP_LABELS = {
   name: '姓名',
@@ -13,5 +11,3 @@ export const SIGNUP_LABELS = {
   agreePrivacy: '隐私说明',
 } as const;
 
-/** The sign-up form's pre-session token cookie (see presession-token.ts). */
-export const SIGNUP_CSRF_COOKIE: SiteCookie = { name: 'sw_signup_csrf' };

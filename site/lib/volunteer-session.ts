@@ -1,4 +1,3 @@
-import { isCrossSite, sameSecret } from '#worker/platform/auth/request-origin.ts';
 import { volunteerAccess, volunteerFormToken, volunteerToken, type VolunteerAccess } from '#worker/platform/auth/volunteer-access.ts';
 import type { Db } from '#worker/platform/db/client.ts';
 
@@ -14,10 +13,6 @@ export async function volunteerSession(db: Db, request: Request): Promise<Volunt
   return access && token ? { access, formToken: await volunteerFormToken(token) } : null;
 }
 
-/** Whether a volunteer's form post may change anything: same site, and the form token matches. */
-export function volunteerPostAllowed(request: Request, session: VolunteerSession | null, posted: string | undefined): boolean {
-  return !!session && !isCrossSite(request) && sameSecret(posted, session.formToken);
-}
 
 /** Where to go back to after signing up or opening a link: only a card on the wall. */
 export function safeCardPath(next: string | null | undefined): string | null {

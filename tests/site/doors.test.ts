@@ -188,9 +188,9 @@ describe.each(Object.entries(DOORS).filter(([, who]) => who === 'owner'))('%s (t
     const a = await volunteerVisitor(seeded.a.token);
     // A tries B's claim; /me's form also needs A's own form token to get past CSRF, so it carries it.
     const me = await (await a.visit('/me')).text();
-    const formToken = me.match(/name="_form" value="([^"]+)"/)![1]!;
+    const formToken = me.match(/name="_csrf" value="([^"]+)"/)![1]!;
     const res = route === 'POST /me'
-      ? await a.postForm('/me', { _form: formToken, claim: String(sample.othersClaim), _action: 'cancel' })
+      ? await a.postForm('/me', { _csrf: formToken, claim: String(sample.othersClaim), _action: 'cancel' })
       : await call(a, route, { Authorization: `Bearer ${seeded.a.token}` });
     refused(route, res, [403, 404]);
     expect(await databaseDigest()).toEqual(before);

@@ -1,13 +1,12 @@
 import { Hono } from 'hono';
-import { getDb } from '#worker/platform/db/client.ts';
 import { checkHealth } from '#worker/platform/db/health.ts';
 import { apiError } from '#worker/platform/http/api-error.ts';
+import { noStore, type ApiEnv } from '#worker/platform/http/middleware.ts';
 
-export const health = new Hono<{ Bindings: Env }>();
+export const health = new Hono<ApiEnv>();
 
-health.get('/', async (c) => {
-  const result = await checkHealth(getDb(c.env.DB));
-  c.header('Cache-Control', 'no-store');
+health.get('/', noStore(), async (c) => {
+  const result = await checkHealth(c.var.db);
   if (result.ok) return c.json({ ok: true });
   return apiError(c, 503, result.reason, '服务暂时不可用，请稍后再试');
 });

@@ -1,3 +1,4 @@
 export * from './charts';
+export * from './failures';
 export * from './inputs';
 export * from './settings';

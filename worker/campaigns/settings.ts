@@ -1,6 +1,7 @@
 /** The campaign's settings as coordinators edit them, with the school's village list for the privacy check. */
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '#worker/platform/db/client.ts';
+import { campaignFailure } from './failures';
 import { campaigns, schools } from '#worker/platform/db/schema.ts';
 import type { CampaignInput } from './inputs';
 import { guardedAudit, lostRace } from '#worker/audit/index.ts';
@@ -39,9 +40,19 @@ export async function getCampaignSettings(db: Db): Promise<CampaignSettings | nu
   };
 }
 
+export type CampaignChange = { ok: true; campaign: CampaignSettings } | ReturnType<typeof campaignFailure>;
+
+/** Saves the current campaign's settings (the one operation both doors run). */
+export async function saveCampaignSettings(db: Db, input: CampaignInput, actorId: number, now = new Date()): Promise<CampaignChange> {
+  const current = await getCampaignSettings(db);
+  if (!current) return campaignFailure('no_campaign');
+  if (!(await updateCampaignSettings(db, current.id, input, actorId, now, current))) return campaignFailure('conflict');
+  return { ok: true, campaign: (await getCampaignSettings(db))! };
+}
+
 /** Saves the settings and the village list with one audit row; `false` if the campaign is gone. */
-export async function updateCampaignSettings(db: Db, id: number, input: CampaignInput, actorId: number, now = new Date()): Promise<boolean> {
-  const before = await getCampaignSettings(db);
+export async function updateCampaignSettings(db: Db, id: number, input: CampaignInput, actorId: number, now = new Date(), known?: CampaignSettings): Promise<boolean> {
+  const before = known ?? (await getCampaignSettings(db));
   const changed = before ? (Object.keys(input) as (keyof CampaignInput)[]).filter((k) => JSON.stringify(before[k]) !== JSON.stringify(input[k])) : [];
   try {
     await db.batch([

@@ -7,18 +7,17 @@ import { and, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { Db } from '#worker/platform/db/client.ts';
 import { cardPrivacyDismissals, cardPrivate, cards } from '#worker/platform/db/schema.ts';
 import type { CardFields } from './inputs';
-import { CARD_PUBLIC_TEXT_FIELDS } from '#worker/vocabulary.ts';
+import { CARD_PUBLIC_TEXT_FIELDS, type CardStatus } from '#worker/vocabulary.ts';
 import type { DismissFindingInput } from './inputs';
 import { guardedAudit, lostRace } from '#worker/audit/index.ts';
 import { newCardCode } from './code';
+import { cardFailure, type CardFailure } from './failures';
 import { cardPrivacy, publishBlockers, type PublishBlocker } from './privacy';
 import { getConsoleCard, privacyContext, type ConsoleCard } from './console';
+import { currentCampaign } from './public';
 import { checkCardPrivacy, openFindings, type PrivacyDismissal, type PrivacyFinding } from '#worker/privacy/index.ts';
 
-export type CardChange =
-  | { ok: true; card: ConsoleCard; findings: PrivacyFinding[] }
-  | { ok: false; code: 'card_not_found' | 'conflict' | 'not_allowed'; message: string; blockers?: PublishBlocker[] }
-  | { ok: false; code: 'duplicate_handout'; message: string; fields: { handoutRef: string } };
+export type CardChange = { ok: true; card: ConsoleCard; findings: PrivacyFinding[] } | CardFailure;
 
 const causes = (err: unknown) => {
   const out: string[] = [];
@@ -30,10 +29,20 @@ const causes = (err: unknown) => {
 function duplicateHandout(err: unknown, handoutRef: string): CardChange | null {
   if (!causes(err).includes('card_private.campaign_id, card_private.handout_ref')) return null;
   const message = `本次活动里已经有登记编号为“${handoutRef}”的心愿卡，一个孩子只建一张卡`;
-  return { ok: false, code: 'duplicate_handout', message, fields: { handoutRef: message } };
+  return cardFailure('duplicate_handout', { message, fields: { handoutRef: message } });
 }
 
-const NOT_FOUND: CardChange = { ok: false, code: 'card_not_found', message: '没有找到这张心愿卡' };
+/** Every blocker by field; two on one field are said together. */
+function blockerFields(blockers: PublishBlocker[]): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const b of blockers) fields[b.field] = fields[b.field] ? `${fields[b.field]}；${b.message}` : b.message;
+  return fields;
+}
+
+const blocked = (key: 'review_real_name' | 'review_findings' | 'publish_blocked' | 'not_publishable', blockers: PublishBlocker[], message?: string): CardFailure => ({
+  ...cardFailure(key, { fields: blockerFields(blockers), ...(message ? { message } : {}) }),
+  blockers,
+});
 
 const PUBLIC_FIELDS = ['alias', 'age', 'gradeBand', 'category', ...CARD_PUBLIC_TEXT_FIELDS] as const;
 const PRIVATE_FIELDS = ['handoutRef', 'consentOn', 'consentMethod', 'notes'] as const;
@@ -42,7 +51,7 @@ const cardIdByCode = (code: string) => sql`(SELECT id FROM cards WHERE code = ${
 
 async function done(db: Db, code: string): Promise<CardChange> {
   const card = await getConsoleCard(db, code);
-  if (!card) return NOT_FOUND;
+  if (!card) return cardFailure('card_not_found');
   return { ok: true, card, findings: (await cardPrivacy(db, card)).open };
 }
 
@@ -50,7 +59,7 @@ async function settle(db: Db, code: string, write: () => Promise<unknown>, hando
   try {
     await write();
   } catch (err) {
-    if (lostRace(err)) return { ok: false, code: 'conflict', message: '这张卡刚被别人改过或状态已变，请刷新后再试' };
+    if (lostRace(err)) return cardFailure('conflict');
     const duplicate = duplicateHandout(err, handoutRef);
     if (duplicate) return duplicate;
     throw err;
@@ -59,6 +68,13 @@ async function settle(db: Db, code: string, write: () => Promise<unknown>, hando
 }
 
 /** Creates a draft card for a campaign. The privacy findings come back with it; they block publishing, not saving. */
+/** A new draft card in the current campaign (the operation both doors run). */
+export async function createDraftCard(db: Db, fields: CardFields, actorId: number, now = new Date()): Promise<CardChange> {
+  const campaign = await currentCampaign(db);
+  if (!campaign) return cardFailure('no_campaign');
+  return createCard(db, campaign.id, fields, actorId, now);
+}
+
 export async function createCard(db: Db, campaignId: number, fields: CardFields, actorId: number, now = new Date()): Promise<CardChange> {
   for (let attempt = 0; ; attempt++) {
     const code = newCardCode();
@@ -97,6 +113,9 @@ export async function createCard(db: Db, campaignId: number, fields: CardFields,
   }
 }
 
+/** Whether a card's public face may still change: once claimed, fulfilled or withdrawn, only the coordinator-only record can. */
+export const publicFaceEditable = (status: CardStatus) => status === 'draft' || status === 'open';
+
 /**
  * Edits a card. Changing the public wording of a reviewed card clears the review
  * (and takes an open card back to draft) so nothing unreviewed reaches the wall.
@@ -104,13 +123,13 @@ export async function createCard(db: Db, campaignId: number, fields: CardFields,
  */
 export async function updateCard(db: Db, code: string, fields: CardFields, actorId: number, now = new Date()): Promise<CardChange> {
   const current = await getConsoleCard(db, code);
-  if (!current) return NOT_FOUND;
+  if (!current) return cardFailure('card_not_found');
   const changed = [...PUBLIC_FIELDS, ...PRIVATE_FIELDS].filter((f) => (current[f] ?? null) !== (fields[f] ?? (f === 'notes' ? '' : null)));
   const publicChanged = changed.filter((f) => (PUBLIC_FIELDS as readonly string[]).includes(f));
   const rewritten = CARD_PUBLIC_TEXT_FIELDS.filter((f) => changed.includes(f));
   const wordingChanged = rewritten.length > 0;
-  if (publicChanged.length && !['draft', 'open'].includes(current.status)) {
-    return { ok: false, code: 'not_allowed', message: '这张卡已被认领、已圆梦或已撤下，只能修改仅协调员可见的信息' };
+  if (publicChanged.length && !publicFaceEditable(current.status)) {
+    return cardFailure('not_editable');
   }
   if (!changed.length) return done(db, code);
   const backToDraft = wordingChanged && current.status === 'open';
@@ -161,17 +180,14 @@ export async function updateCard(db: Db, code: string, fields: CardFields, actor
  */
 export async function reviewCard(db: Db, code: string, actorId: number, realNames = '', now = new Date()): Promise<CardChange> {
   const current = await getConsoleCard(db, code);
-  if (!current) return NOT_FOUND;
-  if (current.status !== 'draft' || current.reviewedAt) return { ok: false, code: 'not_allowed', message: '只有还没审核过的草稿需要审核' };
+  if (!current) return cardFailure('card_not_found');
+  if (current.status !== 'draft' || current.reviewedAt) return cardFailure('not_reviewable');
   // The review says "I read these words and they are fit for the wall": not while the gate still objects.
   const { open } = await cardPrivacy(db, current, realNames);
   if (open.length) {
     const blockers = open.map((f) => ({ field: f.field, message: f.message }));
-    const named = open.some((f) => f.kind === 'real_name');
-    const message = named
-      ? '卡片里出现了孩子或家长的真实姓名（或其中的名字），请先改写，再审核'
-      : `隐私检查还有 ${open.length} 处没处理：请先改写，或确认不是个人信息并写明原因，再审核`;
-    return { ok: false, code: 'not_allowed', message, blockers };
+    if (open.some((f) => f.kind === 'real_name')) return blocked('review_real_name', blockers);
+    return blocked('review_findings', blockers, `隐私检查还有 ${open.length} 处没处理：请先改写，或确认不是个人信息并写明原因，再审核`);
   }
   return settle(db, code, () =>
     db.batch([
@@ -187,11 +203,11 @@ export async function reviewCard(db: Db, code: string, actorId: number, realName
 /** Puts a draft on the wall: only once reviewed, with the guardian's consent recorded and no open privacy finding. Every blocker is told at once. */
 export async function publishCard(db: Db, code: string, actorId: number, now = new Date()): Promise<CardChange> {
   const current = await getConsoleCard(db, code);
-  if (!current) return NOT_FOUND;
+  if (!current) return cardFailure('card_not_found');
   const blockers = publishBlockers(current, (await cardPrivacy(db, current)).open);
   if (blockers.length) {
-    const message = current.status === 'draft' ? `还不能发布，先处理这 ${blockers.length} 件事：${blockers.map((b) => b.message).join('；')}` : '只有草稿可以发布';
-    return { ok: false, code: 'not_allowed', message, blockers };
+    if (current.status !== 'draft') return blocked('not_publishable', blockers);
+    return blocked('publish_blocked', blockers, `还不能发布，先处理这 ${blockers.length} 件事：${blockers.map((b) => b.message).join('；')}`);
   }
   return settle(db, code, () =>
     db.batch([
@@ -220,14 +236,14 @@ export async function publishCard(db: Db, code: string, actorId: number, now = n
  */
 export async function dismissFinding(db: Db, code: string, input: DismissFindingInput, actorId: number, now = new Date()): Promise<CardChange> {
   const current = await getConsoleCard(db, code);
-  if (!current) return NOT_FOUND;
-  if (current.status !== 'draft') return { ok: false, code: 'not_allowed', message: '只有草稿上的隐私提示可以标记' };
+  if (!current) return cardFailure('card_not_found');
+  if (current.status !== 'draft') return cardFailure('dismiss_not_draft');
   if (input.field === 'alias' && ['full_name', 'parent_name', 'surname'].includes(input.kind)) {
-    return { ok: false, code: 'not_allowed', message: '称呼像是真实姓名时不能标记：请换一个小名（不带姓）' };
+    return cardFailure('dismiss_real_name');
   }
   const { open } = await cardPrivacy(db, current);
   if (!open.some((f) => f.field === input.field && f.kind === input.kind && f.found === input.found)) {
-    return { ok: false, code: 'not_allowed', message: '这条隐私提示已经不在了（卡片可能刚被改过），请刷新后再看' };
+    return cardFailure('dismiss_gone');
   }
   return settle(db, code, () =>
     db.batch([
@@ -249,12 +265,15 @@ export async function dismissFinding(db: Db, code: string, input: DismissFinding
   );
 }
 
+/** Whether a card in this state can be taken down: a claimed card's claim must end first. */
+export const canWithdraw = (status: CardStatus) => status === 'draft' || status === 'open';
+
 /** Takes a draft or open card down, with the reason. A claimed card's claim must end first. */
 export async function withdrawCard(db: Db, code: string, reason: string, actorId: number, now = new Date()): Promise<CardChange> {
   const current = await getConsoleCard(db, code);
-  if (!current) return NOT_FOUND;
-  if (!['draft', 'open'].includes(current.status)) {
-    return { ok: false, code: 'not_allowed', message: current.status === 'claimed' ? '这张卡已被认领：请先处理它的认领，再撤下' : '这张卡不能再撤下' };
+  if (!current) return cardFailure('card_not_found');
+  if (!canWithdraw(current.status)) {
+    return cardFailure(current.status === 'claimed' ? 'withdraw_claimed' : 'withdraw_ended');
   }
   return settle(db, code, () =>
     db.batch([

@@ -45,8 +45,3 @@ export function importTemplateCsv(): string {
     ['小雨', '9', '小学三四年级', '图书', '我想要一本讲恐龙的书', '', '2026-登记-012', '2026-11-18', '纸质回执', ''],
   ]);
 }
-
-/** Content-Disposition for a download with a Chinese file name (RFC 6266 / 5987). */
-export function attachment(filename: string): string {
-  return `attachment; filename="${filename.replace(/[^\x20-\x7e]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
-}

@@ -6,6 +6,7 @@ import { cardPrivate, cards } from '#worker/platform/db/schema.ts';
 import { CardFieldsSchema, type CardFields } from './inputs';
 import { auditInsert } from '#worker/audit/index.ts';
 import { newCardCode } from './code';
+import { cardFailure, type CardFailure } from './failures';
 import { checkCardPrivacy, type PrivacyContext } from '#worker/privacy/index.ts';
 import { CARD_CATEGORY_LABELS, CONSENT_METHOD_LABELS, GRADE_BAND_LABELS } from '#worker/vocabulary.ts';
 import { privacyContext } from './console';
@@ -198,19 +199,15 @@ async function writeRows(db: Db, campaignId: number, report: SheetReport, actorI
   return { created: rows.length };
 }
 
-/** The import as pages and API run it: decode the file, check it against the campaign, and maybe write it. */
+export type ImportOutcome = { ok: true; report: SheetReport; encoding: string; created: number; text: string } | CardFailure;
 
-export type ImportOutcome =
-  | { ok: true; report: SheetReport; encoding: string; created: number; text: string }
-  | { ok: false; message: string };
-
-/** Checks the file; with `write`, also imports its valid new rows. */
+/** The import as pages and API run it: decode the file, check it against the campaign; with `write`, also import its valid new rows. */
 export async function runImport(db: Db, bytes: Uint8Array, actorId: number, write: boolean): Promise<ImportOutcome> {
   const campaign = await currentCampaign(db);
-  if (!campaign) return { ok: false, message: '还没有活动，请先建立活动。' };
+  if (!campaign) return cardFailure('import_no_campaign');
   const { text, encoding } = decodeSpreadsheet(bytes);
   const report = checkSheet(text, await privacyContext(db), await existingHandoutRefs(db, campaign.id));
-  if (report.refused) return { ok: false, message: report.refused };
+  if (report.refused) return cardFailure('file_refused', { message: report.refused });
   const created = write ? (await importSheet(db, campaign.id, report, actorId)).created : 0;
   return { ok: true, report, encoding, created, text };
 }

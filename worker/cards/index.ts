@@ -2,6 +2,7 @@ export * from './changes';
 export * from './code';
 export * from './console';
 export * from './export';
+export * from './failures';
 export * from './import';
 export * from './inputs';
 export * from './privacy';

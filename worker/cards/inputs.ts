@@ -137,6 +137,20 @@ function decodable(b64: string): boolean {
   }
 }
 
+/** The console's import form: a chosen file to preview, or the previewed text (carried back in the form) to import. */
+export const ImportFormSchema = v.variant('_action', [
+  v.object({ _action: v.literal('import'), text: v.pipe(v.string(), v.maxLength(MAX_IMPORT_BYTES, '文件太大：一次最多 1 MB。')) }),
+  v.object({
+    _action: v.literal('preview'),
+    file: v.pipe(
+      v.file('请先选择要上传的表格文件（CSV）。'),
+      v.minSize(1, '请先选择要上传的表格文件（CSV）。'),
+      v.maxSize(MAX_IMPORT_BYTES, '文件太大：一次最多 1 MB，请分几次导入。'),
+    ),
+  }),
+]);
+export type ImportFormInput = v.InferOutput<typeof ImportFormSchema>;
+
 /** The bytes of a base64 text that ImportFileSchema accepted. */
 export function base64Bytes(b64: string): Uint8Array {
   const s = atob(b64);

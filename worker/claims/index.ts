@@ -1,3 +1,5 @@
 export * from './export';
+export * from './failures';
+export * from './inputs';
 export * from './queues';
 export * from './steps';

@@ -10,29 +10,11 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '#worker/platform/db/client.ts';
 import { auditLog, campaigns, cards, claims, volunteers } from '#worker/platform/db/schema.ts';
 import { guardedAudit, lostRace } from '#worker/audit/index.ts';
-import { CLAIM_HOLDING_STATUSES, CLAIM_LIVE_STATUSES, type ActorKind } from '#worker/vocabulary.ts';
+import { claimFailure } from './failures';
+import { CLAIM_HOLDING_STATUSES, CLAIM_LIVE_STATUSES, type ActorKind, type ClaimStatus } from '#worker/vocabulary.ts';
 
-export type ClaimFailure =
-  | 'card_unavailable'
-  | 'claim_limit'
-  | 'claims_closed'
-  | 'volunteer_rejected'
-  | 'claim_not_found'
-  | 'conflict'
-  | 'volunteer_not_approved';
-
-export type ClaimResult = { ok: true; claimId: number } | { ok: false; code: ClaimFailure; message: string };
-
-const MESSAGES: Record<ClaimFailure, string> = {
-  card_unavailable: '这张心愿卡刚刚被别人认领了，或者已经不在心愿墙上。看看其他孩子的心愿吧！',
-  claim_limit: '您同时认领的心愿卡已经到上限了。等礼物送到学校后，再来认领新的吧。',
-  claims_closed: '这次活动的认领已经截止了，谢谢您的关心。',
-  volunteer_rejected: '您的志愿者报名没有通过审核，暂时不能认领。',
-  claim_not_found: '没有找到这条认领。',
-  conflict: '这条认领的状态刚刚变了，请刷新后再看。',
-  volunteer_not_approved: '这位志愿者还没有通过审核，认领暂时不能批准。',
-};
-const fail = (code: ClaimFailure): ClaimResult => ({ ok: false, code, message: MESSAGES[code] });
+export type ClaimResult = { ok: true; claimId: number } | ReturnType<typeof claimFailure>;
+const fail = claimFailure;
 
 const live = sql.raw(CLAIM_LIVE_STATUSES.map((s) => `'${s}'`).join(', '));
 const holding = sql.raw(CLAIM_HOLDING_STATUSES.map((s) => `'${s}'`).join(', '));
@@ -99,6 +81,12 @@ const STEPS = {
   receive: { from: ['approved', 'delivered'], to: 'received', action: 'claim.receive', card: 'fulfilled' },
 } as const satisfies Record<string, Step>;
 export type ClaimStep = keyof typeof STEPS;
+
+/** Whether a claim in this state can take this step (pages offer only the steps that can succeed). */
+export const canTakeStep = (status: ClaimStatus, step: ClaimStep) => (STEPS[step].from as readonly string[]).includes(status);
+
+/** A gift label can be printed once the school has approved the claim, until the school confirms receipt. */
+export const labelPrintable = (status: ClaimStatus) => canTakeStep(status, 'receive');
 
 /**
  * Moves a claim one step. `volunteerId` limits the step to that volunteer's own

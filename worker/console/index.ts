@@ -1,3 +1,4 @@
 export * from './dashboard';
+export * from './failures';
 export * from './inputs';
 export * from './login';

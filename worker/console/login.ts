@@ -8,6 +8,7 @@ import { clearOnLogin, countFailure, lockedUntil, throttleKeys } from '#worker/p
 import { hashPassword, verifyPassword, type PasswordHash } from '#worker/platform/auth/password.ts';
 import { endSession, newSession, type CoordinatorSession } from '#worker/platform/auth/session.ts';
 import type { Db } from '#worker/platform/db/client.ts';
+import { consoleFailure } from './failures';
 import { coordinators } from '#worker/platform/db/schema.ts';
 import type { LoginInput } from './inputs';
 import { auditInsert } from '#worker/audit/index.ts';
@@ -20,8 +21,8 @@ export type LoginResult =
       deviceCookie: string | null;
       coordinator: { id: number; username: string; displayName: string };
     }
-  | { ok: false; reason: 'invalid' }
-  | { ok: false; reason: 'locked'; retryAt: Date };
+  | ReturnType<typeof consoleFailure<'invalid_credentials'>>
+  | (ReturnType<typeof consoleFailure<'too_many_attempts'>> & { retryAt: Date });
 
 // An unknown username still costs one PBKDF2, so timing does not tell it apart.
 let decoy: Promise<PasswordHash> | undefined;
@@ -54,13 +55,13 @@ export async function logIn(db: Db, input: LoginInput, client: LoginClient, now 
 
   if (retryAt) {
     await db.batch([failure('locked')]);
-    return { ok: false, reason: 'locked', retryAt };
+    return { ...consoleFailure('too_many_attempts', { message: waitMessage(retryAt, now) }), retryAt };
   }
   decoy ??= hashPassword('decoy-password-for-timing');
   const matches = row ? await verifyPassword(input.password, row) : (await verifyPassword(input.password, await decoy), false);
   if (!row || !matches) {
     await db.batch([failure('invalid'), ...countFailure(db, keys, now)]);
-    return { ok: false, reason: 'invalid' };
+    return consoleFailure('invalid_credentials');
   }
   const session = await newSession(db, row.id, now);
   await db.batch([
@@ -81,11 +82,8 @@ export async function logOut(db: Db, session: CoordinatorSession, now = new Date
   ]);
 }
 
-/** The Chinese answer to a failed login: the same for a wrong password and an unknown user. */
-export function loginFailureMessage(result: Extract<LoginResult, { ok: false }>, now = new Date()): string {
-  if (result.reason === 'locked') {
-    const minutes = Math.max(1, Math.ceil((result.retryAt.getTime() - now.getTime()) / 60_000));
-    return `尝试次数太多，请 ${minutes} 分钟后再试。`;
-  }
-  return '用户名或密码不对，请再试一次。';
+/** How long a locked sign-in must wait, in whole minutes. */
+function waitMessage(retryAt: Date, now: Date): string {
+  const minutes = Math.max(1, Math.ceil((retryAt.getTime() - now.getTime()) / 60_000));
+  return `尝试次数太多，请 ${minutes} 分钟后再试。`;
 }

@@ -1,4 +1,5 @@
 export * from './export';
+export * from './failures';
 export * from './inputs';
 export * from './overview';
 export * from './policies';

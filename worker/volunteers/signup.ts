@@ -1,6 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { hashToken, newToken } from '#worker/platform/auth/token.ts';
 import type { Db } from '#worker/platform/db/client.ts';
+import { VOLUNTEER_FAILURES, volunteerFailure } from './failures';
 import { signupRepeats, volunteers } from '#worker/platform/db/schema.ts';
 import type { VolunteerSignup } from './inputs';
 import { auditInsert } from '#worker/audit/index.ts';
@@ -68,7 +69,7 @@ export async function signUp(db: Db, input: VolunteerSignup, now = new Date()): 
 
 /** Sign-up as both doors run it: the rate limit per address, the honeypot, then signUp(). */
 
-export type SignupOutcome = { ok: true; token: string } | { ok: false; code: 'rate_limited'; message: string };
+export type SignupOutcome = { ok: true; token: string } | ReturnType<typeof volunteerFailure>;
 
 /** Counts the attempt against the sender's address before anything else. */
 export async function signupAllowed(db: Db, env: Env, request: Request): Promise<boolean> {
@@ -77,7 +78,7 @@ export async function signupAllowed(db: Db, env: Env, request: Request): Promise
   return allowHit(db, key, limit, windowMs);
 }
 
-export const RATE_LIMITED_MESSAGE = '这个网络刚刚提交了很多次报名，请过十几分钟再试，或者打电话给学校报名。';
+export const RATE_LIMITED_MESSAGE = VOLUNTEER_FAILURES.rate_limited.message;
 
 /** A valid sign-up. A filled honeypot gets an answer that looks the same but writes nothing. */
 export async function completeSignup(db: Db, input: VolunteerSignup): Promise<SignupOutcome> {

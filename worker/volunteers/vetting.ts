@@ -10,6 +10,7 @@ import { paged } from '#worker/platform/paging.ts';
 import { auditLog, signupRepeats, volunteers } from '#worker/platform/db/schema.ts';
 import type { VolunteerFilter } from './inputs';
 import { guardedAudit, lostRace } from '#worker/audit/index.ts';
+import { volunteerFailure } from './failures';
 import type { HelpType, VolunteerStatus } from '#worker/vocabulary.ts';
 import { RETENTION_DAYS } from './policies';
 
@@ -79,14 +80,14 @@ export async function getVolunteer(db: Db, id: number): Promise<ConsoleVolunteer
   return row ? shape(row) : null;
 }
 
-export type VolunteerChange = { ok: true } | { ok: false; code: 'volunteer_not_found' | 'conflict'; message: string };
+export type VolunteerChange = { ok: true } | ReturnType<typeof volunteerFailure>;
 
 async function settle(write: () => Promise<unknown>): Promise<VolunteerChange> {
   try {
     await write();
     return { ok: true };
   } catch (err) {
-    if (lostRace(err)) return { ok: false, code: 'conflict', message: '这条报名已经处理过或已删除，请刷新后再看' };
+    if (lostRace(err)) return volunteerFailure('conflict');
     throw err;
   }
 }

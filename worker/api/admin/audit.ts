@@ -1,12 +1,10 @@
 import { vValidator } from '@hono/valibot-validator';
 import { Hono } from 'hono';
-import { getDb } from '#worker/platform/db/client.ts';
-import { listAudit } from '#worker/audit/index.ts';
-import { AuditFilterSchema } from '#worker/audit/index.ts';
+import { AuditFilterSchema, listAudit } from '#worker/audit/index.ts';
 import { onInvalid } from '#worker/platform/http/api-error.ts';
 import type { AdminEnv } from './guard';
 
 /** The audit trail: /api/admin/audit. */
 export const adminAudit = new Hono<AdminEnv>();
 
-adminAudit.get('/', vValidator('query', AuditFilterSchema, onInvalid), async (c) => c.json(await listAudit(getDb(c.env.DB), c.req.valid('query'))));
+adminAudit.get('/', vValidator('query', AuditFilterSchema, onInvalid), async (c) => c.json(await listAudit(c.var.db, c.req.valid('query'))));

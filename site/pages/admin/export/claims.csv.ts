@@ -1,14 +1,10 @@
 import type { APIRoute } from 'astro';
-import { attachment } from '#worker/cards/index.ts';
-import { exportClaimsCsv } from '#worker/claims/index.ts';
-import { CLAIM_QUEUES, type ClaimQueue } from '#worker/claims/index.ts';
+import { exportClaimsCsv, QueueSchema } from '#worker/claims/index.ts';
+import { csvDownload } from '#worker/platform/http/attachment.ts';
 import { siteDb } from '#site/lib/db.ts';
+import { readQuery } from '#site/lib/query.ts';
 
 export const prerender = false;
 
-export const GET: APIRoute = async ({ url, locals }) => {
-  const asked = url.searchParams.get('queue');
-  const queue: ClaimQueue = asked && (CLAIM_QUEUES as readonly string[]).includes(asked) ? (asked as ClaimQueue) : 'all';
-  const file = await exportClaimsCsv(siteDb(), queue, locals.coordinator!.coordinatorId);
-  return new Response(file.body, { headers: { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': attachment(file.filename) } });
-};
+export const GET: APIRoute = async ({ url, locals }) =>
+  csvDownload(await exportClaimsCsv(siteDb(), readQuery(QueueSchema, url).queue, locals.coordinator!.coordinatorId));

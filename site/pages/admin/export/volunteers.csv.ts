@@ -1,15 +1,10 @@
 import type { APIRoute } from 'astro';
-import * as v from 'valibot';
-import { attachment } from '#worker/cards/index.ts';
-import { exportVolunteersCsv } from '#worker/volunteers/index.ts';
-import { VolunteerFilterSchema } from '#worker/volunteers/index.ts';
+import { exportVolunteersCsv, VolunteerFilterSchema } from '#worker/volunteers/index.ts';
+import { csvDownload } from '#worker/platform/http/attachment.ts';
 import { siteDb } from '#site/lib/db.ts';
+import { readQuery } from '#site/lib/query.ts';
 
 export const prerender = false;
 
-export const GET: APIRoute = async ({ url, locals }) => {
-  const parsed = v.safeParse(VolunteerFilterSchema, Object.fromEntries(url.searchParams));
-  const filter = parsed.success ? parsed.output : v.parse(VolunteerFilterSchema, {});
-  const file = await exportVolunteersCsv(siteDb(), filter, locals.coordinator!.coordinatorId);
-  return new Response(file.body, { headers: { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': attachment(file.filename) } });
-};
+export const GET: APIRoute = async ({ url, locals }) =>
+  csvDownload(await exportVolunteersCsv(siteDb(), readQuery(VolunteerFilterSchema, url), locals.coordinator!.coordinatorId));

@@ -1,9 +1,7 @@
 import type { APIRoute } from 'astro';
-import { attachment, importTemplateCsv } from '#worker/cards/index.ts';
+import { importTemplateCsv } from '#worker/cards/index.ts';
+import { csvDownload } from '#worker/platform/http/attachment.ts';
 
 export const prerender = false;
 
-export const GET: APIRoute = () =>
-  new Response(importTemplateCsv(), {
-    headers: { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': attachment('心愿卡导入模板.csv') },
-  });
+export const GET: APIRoute = () => csvDownload({ body: importTemplateCsv(), filename: '心愿卡导入模板.csv' });
