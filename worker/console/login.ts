@@ -21,8 +21,8 @@ export type LoginResult =
       deviceCookie: string | null;
       coordinator: { id: number; username: string; displayName: string };
     }
-  | ReturnType<typeof consoleFailure<'invalid_credentials'>>
-  | (ReturnType<typeof consoleFailure<'too_many_attempts'>> & { retryAt: Date });
+  | (ReturnType<typeof consoleFailure<'invalid_credentials'>> & { reason: 'invalid' })
+  | (ReturnType<typeof consoleFailure<'too_many_attempts'>> & { reason: 'locked'; retryAt: Date });
 
 // An unknown username still costs one PBKDF2, so timing does not tell it apart.
 let decoy: Promise<PasswordHash> | undefined;
@@ -55,13 +55,13 @@ export async function logIn(db: Db, input: LoginInput, client: LoginClient, now 
 
   if (retryAt) {
     await db.batch([failure('locked')]);
-    return { ...consoleFailure('too_many_attempts', { message: waitMessage(retryAt, now) }), retryAt };
+    return { ...consoleFailure('too_many_attempts', { message: waitMessage(retryAt, now) }), reason: 'locked', retryAt };
   }
   decoy ??= hashPassword('decoy-password-for-timing');
   const matches = row ? await verifyPassword(input.password, row) : (await verifyPassword(input.password, await decoy), false);
   if (!row || !matches) {
     await db.batch([failure('invalid'), ...countFailure(db, keys, now)]);
-    return consoleFailure('invalid_credentials');
+    return { ...consoleFailure('invalid_credentials'), reason: 'invalid' };
   }
   const session = await newSession(db, row.id, now);
   await db.batch([

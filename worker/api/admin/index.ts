@@ -24,7 +24,7 @@ adminApi.use('*', noStore(), sameSite(), jsonBody());
 adminApi.post('/login', vValidator('json', LoginSchema, onInvalid), async (c) => {
   const result = await logIn(c.var.db, c.req.valid('json'), await loginClient(c.req.raw, c.env));
   if (!result.ok) {
-    if ('retryAt' in result) c.header('Retry-After', String(Math.ceil((result.retryAt.getTime() - Date.now()) / 1000)));
+    if (result.reason === 'locked') c.header('Retry-After', String(Math.ceil((result.retryAt.getTime() - Date.now()) / 1000)));
     return apiFailure(c, result);
   }
   c.header('Set-Cookie', setCookieHeader(SESSION_COOKIE, result.token, c.req.url));
