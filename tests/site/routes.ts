@@ -20,7 +20,8 @@ export function pageRoutes(): string[] {
       for (const m of source.matchAll(/export const (GET|POST|PUT|PATCH|DELETE|ALL)\b/g)) out.push(`${m[1]} ${path}`);
     } else {
       out.push(`GET ${path}`);
-      if (/request\.method\s*===\s*'POST'/.test(source)) out.push(`POST ${path}`);
+      // A page takes a POST when it runs a form through the form helper (or reads the method itself).
+      if (/request\.method\s*===\s*'POST'|\bhandleForm\(/.test(source)) out.push(`POST ${path}`);
     }
   }
   return out.sort();
