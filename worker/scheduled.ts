@@ -1,5 +1,5 @@
 /**
- * The Cron Trigger's work (wrangler.jsonc "triggers"): tidy what has expired.
+ * The Cron Trigger's work (wrangler.toml [triggers]): tidy what has expired.
  * Each job is idempotent, so a missed or repeated run does no harm.
  */
 import { lt } from 'drizzle-orm';
