@@ -31,7 +31,7 @@ export default defineConfig(async () => {
             cloudflareTest({
               // The Hono app alone: vitest cannot load Astro's virtual modules.
               main: './tests/worker/test-entry.ts',
-              wrangler: { configPath: './wrangler.jsonc' },
+              wrangler: { configPath: './wrangler.toml' },
               miniflare: { bindings },
             }),
           ],

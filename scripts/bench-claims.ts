@@ -22,7 +22,7 @@ const BURST_CLAIMS = 1000;
 const CONCURRENCY = 50;
 
 async function seed(persistTo: string): Promise<string[]> {
-  const proxy = await getPlatformProxy<Env>({ configPath: path.join(ROOT, 'wrangler.jsonc'), persist: { path: path.join(persistTo, 'v3') }, remoteBindings: false });
+  const proxy = await getPlatformProxy<Env>({ configPath: path.join(ROOT, 'wrangler.toml'), persist: { path: path.join(persistTo, 'v3') }, remoteBindings: false });
   await loadDemo(getDb(proxy.env.DB));
   const now = Date.now();
   const cards = Array.from({ length: CARDS }, (_, i) => ({ code: `B${String(i).padStart(4, '0')}`.replace(/[01]/g, (d) => (d === '0' ? 'Z' : 'Y')), age: 6 + (i % 9) }));

@@ -60,7 +60,7 @@ function execute(sql: string, json = false): string {
   const wrangler = path.join(ROOT, 'node_modules/wrangler/bin/wrangler.js');
   const r = spawnSync(
     process.execPath,
-    [wrangler, 'd1', 'execute', 'DB', ...target, '-c', path.join(ROOT, 'wrangler.jsonc'), ...(json ? ['--json'] : []), '--command', sql],
+    [wrangler, 'd1', 'execute', 'DB', ...target, '-c', path.join(ROOT, 'wrangler.toml'), ...(json ? ['--json'] : []), '--command', sql],
     { cwd: ROOT, encoding: 'utf8', env: { ...process.env, CI: '1' } },
   );
   if (r.status !== 0) {

@@ -16,7 +16,7 @@ export const ROOT = path.resolve(import.meta.dirname, '../..');
 const require = createRequire(import.meta.url);
 const WRANGLER = path.join(path.dirname(require.resolve('wrangler/package.json')), 'bin/wrangler.js');
 /** The source config; after `astro build` wrangler itself prefers the generated dist/server/wrangler.json. */
-const SOURCE_CONFIG = path.join(ROOT, 'wrangler.jsonc');
+const SOURCE_CONFIG = path.join(ROOT, 'wrangler.toml');
 
 /** Runs wrangler on the same Node as this process (Node 22 under npm scripts). */
 function wrangler(args: string[], opts: { quiet?: boolean } = {}): ChildProcess {

@@ -19,7 +19,7 @@ function coordinator(args: string[], password: string) {
 }
 
 async function query<T>(sql: string): Promise<T[]> {
-  const proxy = await getPlatformProxy<{ DB: D1Database }>({ configPath: path.join(ROOT, 'wrangler.jsonc'), persist: { path: path.join(persistTo, 'v3') }, remoteBindings: false });
+  const proxy = await getPlatformProxy<{ DB: D1Database }>({ configPath: path.join(ROOT, 'wrangler.toml'), persist: { path: path.join(persistTo, 'v3') }, remoteBindings: false });
   try {
     return (await proxy.env.DB.prepare(sql).all<T>()).results;
   } finally {

@@ -32,11 +32,17 @@ const keys = new Map<string, Promise<CryptoKey>>();
 let warned = false;
 
 /**
+ * What device trust reads from the Worker's env. Both may be unset (a secret not yet put; SHOUWANG_ENV
+ * outside `npm start` and the tests), though the generated Env types them as always present.
+ */
+type DeviceEnv = { DEVICE_COOKIE_SECRET?: string; SHOUWANG_ENV?: string };
+
+/**
  * The signing key from DEVICE_COOKIE_SECRET, or null when it is unset, too short, or the
  * local-only value where SHOUWANG_ENV is not "local" or "test". Null turns device trust off: logins still
  * work, every client is untrusted (the lock as before issue 13), and the log says why once.
  */
-export function deviceKey(env: Pick<Env, 'DEVICE_COOKIE_SECRET' | 'SHOUWANG_ENV'>): Promise<CryptoKey> | null {
+export function deviceKey(env: DeviceEnv): Promise<CryptoKey> | null {
   const secret = env.DEVICE_COOKIE_SECRET ?? '';
   const local = env.SHOUWANG_ENV === 'local' || env.SHOUWANG_ENV === 'test';
   const usable = secret.length >= MIN_SECRET_LENGTH && (secret !== LOCAL_DEVICE_SECRET || local);
@@ -87,6 +93,6 @@ export interface LoginClient {
 }
 
 /** The login client of a request: the same for the console form and the JSON API. */
-export async function loginClient(request: Request, env: Pick<Env, 'DEVICE_COOKIE_SECRET' | 'SHOUWANG_ENV'>): Promise<LoginClient> {
+export async function loginClient(request: Request, env: DeviceEnv): Promise<LoginClient> {
   return { address: clientAddress(request), deviceCookie: readCookie(request, DEVICE_COOKIE), deviceKey: await deviceKey(env) };
 }
