@@ -1,6 +1,6 @@
 /**
- * A coordinator's changes to wish cards: create, edit, review, publish,
- * withdraw. Each is one D1 batch: a conditional write, its guarded audit row
+ * A coordinator's changes to wish cards: create, edit, review, publish, mark a
+ * privacy finding as not personal, withdraw; and the hourly re-check. Each is one D1 batch: a conditional write, its guarded audit row
  * (which rolls the batch back if the write lost a race), then the rest.
  */
 import { and, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';

@@ -100,7 +100,7 @@ export interface PublicCampaign {
   valueGuide: string;
 }
 
-/** The campaign now on the wall: the latest one that has started. */
+/** The campaign now on the wall: the latest one that has started or, before any has, the earliest. */
 export async function currentCampaign(db: Db, now = new Date()): Promise<PublicCampaign | null> {
   const rows = await db
     .select({

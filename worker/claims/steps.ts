@@ -89,7 +89,7 @@ export const canTakeStep = (status: ClaimStatus, step: ClaimStep) => (STEPS[step
 export const labelPrintable = (status: ClaimStatus) => canTakeStep(status, 'receive');
 
 /**
- * Moves a claim one step. `volunteerId` limits the step to that volunteer's own
+ * Moves a claim one step. A volunteer `actor` may take only their own
  * claim (cancel, deliver); approval also needs the volunteer to be approved.
  */
 export async function moveClaim(

@@ -9,7 +9,7 @@ import { signupRepeats, volunteers } from '#worker/platform/db/schema.ts';
 import { readCookie, type SiteCookie } from './cookies';
 import { hashToken } from './token';
 
-/** The cookie lasts as long as the retention period allows a link to work: a year, renewed on each visit. */
+/** A year, set again each time the private link is opened (the data itself is kept two years after the last activity). */
 export const VOLUNTEER_COOKIE: SiteCookie = { name: 'sw_vol', maxAgeS: 365 * 24 * 60 * 60 };
 const DAY_MS = 24 * 60 * 60 * 1000;
 
