@@ -1,5 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '#worker/platform/db/client.ts';
+import { checkFailed } from '#worker/platform/db/constraints.ts';
 import { auditLog } from '#worker/platform/db/schema.ts';
 import type { ActorKind } from '#worker/vocabulary.ts';
 
@@ -52,6 +53,5 @@ export function guardedAudit(db: Db, entry: AuditEntry) {
 
 /** Whether a failed batch failed because its guarded write changed nothing. */
 export function lostRace(err: unknown): boolean {
-  for (let e: unknown = err; e instanceof Error; e = e.cause) if (e.message.includes(LOST_RACE)) return true;
-  return false;
+  return checkFailed(err, LOST_RACE);
 }

@@ -5,6 +5,7 @@
  */
 import { and, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { Db } from '#worker/platform/db/client.ts';
+import { uniqueFailed } from '#worker/platform/db/constraints.ts';
 import { cardPrivacyDismissals, cardPrivate, cards } from '#worker/platform/db/schema.ts';
 import type { CardFields } from './inputs';
 import { CARD_PUBLIC_TEXT_FIELDS } from '#worker/vocabulary.ts';
@@ -20,15 +21,9 @@ export type CardChange =
   | { ok: false; code: 'card_not_found' | 'conflict' | 'not_allowed'; message: string; blockers?: PublishBlocker[] }
   | { ok: false; code: 'duplicate_handout'; message: string; fields: { handoutRef: string } };
 
-const causes = (err: unknown) => {
-  const out: string[] = [];
-  for (let e: unknown = err; e instanceof Error; e = e.cause) out.push(e.message);
-  return out.join(' | ');
-};
-
 /** The unique index refused a second card for the same child in one campaign. */
 function duplicateHandout(err: unknown, handoutRef: string): CardChange | null {
-  if (!causes(err).includes('card_private.campaign_id, card_private.handout_ref')) return null;
+  if (!uniqueFailed(err, cardPrivate.campaignId, cardPrivate.handoutRef)) return null;
   const message = `本次活动里已经有登记编号为“${handoutRef}”的心愿卡，一个孩子只建一张卡`;
   return { ok: false, code: 'duplicate_handout', message, fields: { handoutRef: message } };
 }
@@ -92,7 +87,7 @@ export async function createCard(db: Db, campaignId: number, fields: CardFields,
       const duplicate = duplicateHandout(err, fields.handoutRef);
       if (duplicate) return duplicate;
       // A code already taken: the unique index refused it, nothing was written; draw another.
-      if (!causes(err).includes('cards.code') || attempt >= 4) throw err;
+      if (!uniqueFailed(err, cards.code) || attempt >= 4) throw err;
     }
   }
 }

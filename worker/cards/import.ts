@@ -2,6 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import Papa from 'papaparse';
 import * as v from 'valibot';
 import type { Db } from '#worker/platform/db/client.ts';
+import { uniqueFailed } from '#worker/platform/db/constraints.ts';
 import { cardPrivate, cards } from '#worker/platform/db/schema.ts';
 import { CardFieldsSchema, type CardFields } from './inputs';
 import { auditInsert } from '#worker/audit/index.ts';
@@ -160,8 +161,7 @@ export async function importSheet(db: Db, campaignId: number, report: SheetRepor
       return await writeRows(db, campaignId, report, actorId, now);
     } catch (err) {
       // A fresh code that happened to be taken: the batch wrote nothing; draw new codes.
-      const taken = String(err instanceof Error ? `${err.message} ${String(err.cause)}` : err).includes('cards.code');
-      if (!taken || attempt >= 2) throw err;
+      if (!uniqueFailed(err, cards.code) || attempt >= 2) throw err;
     }
   }
 }

@@ -8,6 +8,7 @@
  */
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '#worker/platform/db/client.ts';
+import { uniqueFailed } from '#worker/platform/db/constraints.ts';
 import { auditLog, campaigns, cards, claims, volunteers } from '#worker/platform/db/schema.ts';
 import { guardedAudit, lostRace } from '#worker/audit/index.ts';
 import { CLAIM_HOLDING_STATUSES, CLAIM_LIVE_STATUSES, type ActorKind } from '#worker/vocabulary.ts';
@@ -72,8 +73,7 @@ export async function claimCard(db: Db, volunteerId: number, code: string, now =
       db.update(cards).set({ status: 'claimed', updatedAt: now }).where(and(eq(cards.id, card.id), eq(cards.status, 'open'))),
     ]);
   } catch (err) {
-    const message = err instanceof Error ? `${err.message} ${String(err.cause)}` : String(err);
-    if (message.includes('claims.card_id')) return fail('card_unavailable');
+    if (uniqueFailed(err, claims.cardId)) return fail('card_unavailable');
     if (!lostRace(err)) throw err;
     const [{ n } = { n: 0 }] = await db.select({ n: sql<number>`count(*)` }).from(claims).where(and(eq(claims.volunteerId, volunteerId), inArray(claims.status, [...CLAIM_LIVE_STATUSES])));
     return fail(n >= card.cap ? 'claim_limit' : 'card_unavailable');
