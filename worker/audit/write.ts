@@ -1,6 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '#worker/platform/db/client.ts';
 import { checkFailed } from '#worker/platform/db/constraints.ts';
+import { insertSelect } from '#worker/platform/db/insert-select.ts';
 import { auditLog } from '#worker/platform/db/schema.ts';
 import type { ActorKind } from '#worker/vocabulary.ts';
 
@@ -43,12 +44,15 @@ export const LOST_RACE = 'audit_log_actor_kind_valid';
  * never written without its audit row.
  */
 export function guardedAudit(db: Db, entry: AuditEntry) {
-  const at = (entry.at ?? new Date()).getTime();
-  // Columns in table order: id, at, actor_kind, actor_id, action, subject_kind, subject_id, detail.
-  return db.insert(auditLog).select(sql`
-    SELECT NULL, ${at}, CASE WHEN changes() = 1 THEN ${entry.actorKind} ELSE 'lost_race' END,
-           ${entry.actorId}, ${entry.action}, ${entry.subjectKind}, ${entry.subjectId}, ${JSON.stringify(entry.detail ?? {})}
-  `);
+  return insertSelect(db, auditLog, {
+    at: entry.at ?? new Date(),
+    actorKind: sql`CASE WHEN changes() = 1 THEN ${entry.actorKind} ELSE 'lost_race' END`,
+    actorId: entry.actorId,
+    action: entry.action,
+    subjectKind: entry.subjectKind,
+    subjectId: entry.subjectId,
+    detail: JSON.stringify(entry.detail ?? {}),
+  });
 }
 
 /** Whether a failed batch failed because its guarded write changed nothing. */

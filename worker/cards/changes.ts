@@ -6,6 +6,7 @@
 import { and, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { Db } from '#worker/platform/db/client.ts';
 import { uniqueFailed } from '#worker/platform/db/constraints.ts';
+import { insertSelect } from '#worker/platform/db/insert-select.ts';
 import { cardPrivacyDismissals, cardPrivate, cards } from '#worker/platform/db/schema.ts';
 import type { CardFields } from './inputs';
 import { CARD_PUBLIC_TEXT_FIELDS } from '#worker/vocabulary.ts';
@@ -226,11 +227,12 @@ export async function dismissFinding(db: Db, code: string, input: DismissFinding
   }
   return settle(db, code, () =>
     db.batch([
-      db.insert(cardPrivacyDismissals).select(sql`
-        SELECT NULL AS id, ${current.id} AS card_id, ${input.field} AS field, ${input.kind} AS kind, ${input.found} AS found,
-               ${input.reason} AS reason, ${actorId} AS decided_by, ${now.getTime()} AS decided_at
-        WHERE EXISTS (SELECT 1 FROM cards WHERE id = ${current.id} AND status = 'draft' AND updated_at = ${current.updatedAt.getTime()})
-      `).onConflictDoNothing(),
+      insertSelect(
+        db,
+        cardPrivacyDismissals,
+        { cardId: current.id, field: input.field, kind: input.kind, found: input.found, reason: input.reason, decidedBy: actorId, decidedAt: now },
+        sql`WHERE EXISTS (SELECT 1 FROM cards WHERE id = ${current.id} AND status = 'draft' AND updated_at = ${current.updatedAt.getTime()})`,
+      ).onConflictDoNothing(),
       guardedAudit(db, {
         actorKind: 'coordinator',
         actorId,

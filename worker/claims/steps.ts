@@ -9,6 +9,7 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '#worker/platform/db/client.ts';
 import { uniqueFailed } from '#worker/platform/db/constraints.ts';
+import { insertSelect } from '#worker/platform/db/insert-select.ts';
 import { auditLog, campaigns, cards, claims, volunteers } from '#worker/platform/db/schema.ts';
 import { guardedAudit, lostRace } from '#worker/audit/index.ts';
 import { CLAIM_HOLDING_STATUSES, CLAIM_LIVE_STATUSES, type ActorKind } from '#worker/vocabulary.ts';
@@ -51,16 +52,16 @@ export async function claimCard(db: Db, volunteerId: number, code: string, now =
   const volunteer = await db.select({ status: volunteers.status, erasedAt: volunteers.erasedAt }).from(volunteers).where(eq(volunteers.id, volunteerId)).get();
   if (!volunteer || volunteer.erasedAt || volunteer.status === 'rejected') return fail('volunteer_rejected');
 
-  const t = now.getTime();
   try {
     await db.batch([
-      // Columns in table order: id, card_id, volunteer_id, status, created_at, approved_at, delivered_at,
-      // received_at, ended_at, reject_reason, decided_by. Inserted only while the card is open and the
-      // volunteer is under the cap, both checked inside this statement.
-      db.insert(claims).select(sql`
-        SELECT NULL, ${card.id}, ${volunteerId}, 'pending', ${t}, NULL, NULL, NULL, NULL, NULL, NULL
-        WHERE (SELECT status FROM cards WHERE id = ${card.id}) = 'open'
-          AND (SELECT count(*) FROM claims WHERE volunteer_id = ${volunteerId} AND status IN (${live})) < ${card.cap}`),
+      // Inserted only while the card is open and the volunteer is under the cap, both checked inside this statement.
+      insertSelect(
+        db,
+        claims,
+        { cardId: card.id, volunteerId, status: 'pending', createdAt: now },
+        sql`WHERE (SELECT status FROM cards WHERE id = ${card.id}) = 'open'
+          AND (SELECT count(*) FROM claims WHERE volunteer_id = ${volunteerId} AND status IN (${live})) < ${card.cap}`,
+      ),
       guardedAudit(db, {
         actorKind: 'volunteer',
         actorId: volunteerId,
@@ -167,8 +168,12 @@ export async function expireClaims(db: Db, now = new Date()): Promise<void> {
           WHERE (cl.status = 'pending' AND cl.created_at < ${t} - ca.approve_within_days * ${DAY})
              OR (cl.status = 'approved' AND (cl.approved_at < ${t} - ca.deliver_within_days * ${DAY} OR ca.dropoff_deadline < ${t})))`,
       ),
-    // Columns in table order: id, at, actor_kind, actor_id, action, subject_kind, subject_id, detail.
-    db.insert(auditLog).select(sql`SELECT NULL, ${t}, 'system', NULL, 'claim.expire', 'claim', NULL, json_object('count', changes()) WHERE changes() > 0`),
+    insertSelect(
+      db,
+      auditLog,
+      { at: now, actorKind: 'system', actorId: null, action: 'claim.expire', subjectKind: 'claim', subjectId: null, detail: sql`json_object('count', changes())` },
+      sql`WHERE changes() > 0`,
+    ),
     // Every card whose holding claim has ended is back on the wall.
     db
       .update(cards)

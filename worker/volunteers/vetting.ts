@@ -6,6 +6,7 @@
 import { and, count, desc, eq, isNull, like, lt, or, sql, type SQL } from 'drizzle-orm';
 import { hashToken, newToken } from '#worker/platform/auth/token.ts';
 import type { Db } from '#worker/platform/db/client.ts';
+import { insertSelect } from '#worker/platform/db/insert-select.ts';
 import { paged } from '#worker/platform/paging.ts';
 import { auditLog, signupRepeats, volunteers } from '#worker/platform/db/schema.ts';
 import type { VolunteerFilter } from './inputs';
@@ -136,7 +137,19 @@ export async function eraseInactiveVolunteers(db: Db, now = new Date()): Promise
   const cutoff = new Date(now.getTime() - RETENTION_DAYS * 24 * 60 * 60 * 1000);
   await db.batch([
     db.update(volunteers).set(erasedValues(now)).where(and(isNull(volunteers.erasedAt), lt(volunteers.lastActiveAt, cutoff))),
-    // Columns in table order: id, at, actor_kind, actor_id, action, subject_kind, subject_id, detail.
-    db.insert(auditLog).select(sql`SELECT NULL, ${now.getTime()}, 'system', NULL, 'volunteer.retention_erase', 'volunteer', NULL, json_object('count', changes(), 'retentionDays', ${RETENTION_DAYS}) WHERE changes() > 0`),
+    insertSelect(
+      db,
+      auditLog,
+      {
+        at: now,
+        actorKind: 'system',
+        actorId: null,
+        action: 'volunteer.retention_erase',
+        subjectKind: 'volunteer',
+        subjectId: null,
+        detail: sql`json_object('count', changes(), 'retentionDays', ${RETENTION_DAYS})`,
+      },
+      sql`WHERE changes() > 0`,
+    ),
   ]);
 }
