@@ -1,3 +1,4 @@
 export * from './export';
 export * from './queues';
 export * from './steps';
+export * from './overdue';

@@ -10,6 +10,7 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '#worker/platform/db/client.ts';
 import { uniqueFailed } from '#worker/platform/db/constraints.ts';
 import { insertSelect } from '#worker/platform/db/insert-select.ts';
+import { claimOverdue } from './overdue';
 import { auditLog, campaigns, cards, claims, volunteers } from '#worker/platform/db/schema.ts';
 import { guardedAudit, lostRace } from '#worker/audit/index.ts';
 import { CLAIM_HOLDING_STATUSES, CLAIM_LIVE_STATUSES, type ActorKind } from '#worker/vocabulary.ts';
@@ -156,17 +157,14 @@ export async function moveClaim(
  * on the wall. One batch, with one audit row counting them.
  */
 export async function expireClaims(db: Db, now = new Date()): Promise<void> {
-  const t = now.getTime();
-  const DAY = 24 * 60 * 60 * 1000;
   await db.batch([
     db
       .update(claims)
       .set({ status: 'expired', endedAt: now })
       .where(
         sql`${claims.id} IN (
-          SELECT cl.id FROM claims cl JOIN cards c ON c.id = cl.card_id JOIN campaigns ca ON ca.id = c.campaign_id
-          WHERE (cl.status = 'pending' AND cl.created_at < ${t} - ca.approve_within_days * ${DAY})
-             OR (cl.status = 'approved' AND (cl.approved_at < ${t} - ca.deliver_within_days * ${DAY} OR ca.dropoff_deadline < ${t})))`,
+          SELECT claims.id FROM claims JOIN cards ON cards.id = claims.card_id JOIN campaigns ON campaigns.id = cards.campaign_id
+          WHERE ${claimOverdue(now)})`,
       ),
     insertSelect(
       db,
