@@ -15,7 +15,7 @@ import { guardedAudit, lostRace } from '#worker/audit/index.ts';
 import { newCardCode } from './code';
 import { cardPrivacy, publishBlockers, type PublishBlocker } from './privacy';
 import { getConsoleCard, privacyContext, type ConsoleCard } from './console';
-import { checkCardPrivacy, openFindings, type PrivacyDismissal, type PrivacyFinding } from '#worker/privacy/index.ts';
+import { checkCardPrivacy, openFindings, type PrivacyFinding } from '#worker/privacy/index.ts';
 
 export type CardChange =
   | { ok: true; card: ConsoleCard; findings: PrivacyFinding[] }
@@ -143,7 +143,7 @@ export async function updateCard(db: Db, code: string, fields: CardFields, actor
       // A "不是个人信息" was judged on the old words: rewritten words are judged afresh.
       db
         .delete(cardPrivacyDismissals)
-        .where(and(eq(cardPrivacyDismissals.cardId, current.id), inArray(cardPrivacyDismissals.field, rewritten.length ? rewritten : ['-']))),
+        .where(and(eq(cardPrivacyDismissals.cardId, current.id), inArray(cardPrivacyDismissals.field, rewritten))),
     ]),
     fields.handoutRef,
   );
@@ -282,7 +282,7 @@ export async function recheckOpenCards(db: Db, now = new Date()): Promise<string
       .innerJoin(cards, and(eq(cards.id, cardPrivacyDismissals.cardId), eq(cards.status, 'open'))),
     privacyContext(db),
   ]);
-  const flagged = rows.filter((c) => openFindings(checkCardPrivacy(c, ctx), dismissals.filter((d) => d.cardId === c.id) as PrivacyDismissal[]).length > 0);
+  const flagged = rows.filter((c) => openFindings(checkCardPrivacy(c, ctx), dismissals.filter((d) => d.cardId === c.id)).length > 0);
   const unpublished: string[] = [];
   for (const card of flagged) {
     try {

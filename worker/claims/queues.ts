@@ -56,7 +56,7 @@ function select(db: Db, now: Date) {
     .innerJoin(volunteers, eq(volunteers.id, claims.volunteerId));
 }
 
-const shape = (r: Record<string, unknown>) => ({ ...r, overdue: Boolean(r.overdue) }) as ConsoleClaim;
+const shape = <R extends { overdue: number }>(r: R) => ({ ...r, overdue: Boolean(r.overdue) });
 
 /** One queue of claims, oldest first (the longest waiting at the top). */
 export async function listClaims(db: Db, queue: ClaimQueue, now = new Date(), limit = 200): Promise<ConsoleClaim[]> {

@@ -50,7 +50,8 @@ const columns = {
   erasedAt: volunteers.erasedAt,
   repeats: repeatsCount,
 };
-const shape = (r: Record<string, unknown>) => ({ ...r, helpTypes: JSON.parse(String(r.helpTypes)) }) as ConsoleVolunteer;
+// help_types holds a JSON array of HELP_TYPES (written only by sign-up, from the validated list).
+const shape = <R extends { helpTypes: string }>(r: R) => ({ ...r, helpTypes: JSON.parse(r.helpTypes) as HelpType[] });
 
 export const VOLUNTEER_PAGE_SIZE = 50;
 

@@ -5,7 +5,8 @@
 import { getTableName } from 'drizzle-orm';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 
-export type ConstraintKind = 'UNIQUE' | 'CHECK' | 'FOREIGN KEY' | 'NOT NULL';
+const KINDS = ['UNIQUE', 'CHECK', 'FOREIGN KEY', 'NOT NULL'] as const;
+export type ConstraintKind = (typeof KINDS)[number];
 
 export interface ConstraintFailure {
   kind: ConstraintKind;
@@ -22,10 +23,11 @@ const FAILED = /^(?:D1_ERROR: )?(UNIQUE|CHECK|FOREIGN KEY|NOT NULL) constraint f
 export function constraintFailure(err: unknown): ConstraintFailure | null {
   for (let e: unknown = err; e instanceof Error; e = e.cause) {
     const m = FAILED.exec(e.message);
-    if (!m) continue;
+    const kind = KINDS.find((k) => k === m?.[1]);
+    if (!m || !kind) continue;
     // A trigger may RAISE any words; SQLite marks its failures as such.
     if (m[3] === 'TRIGGER') return null;
-    return { kind: m[1] as ConstraintKind, on: m[2] ? m[2].split(', ') : [] };
+    return { kind, on: m[2] ? m[2].split(', ') : [] };
   }
   return null;
 }
