@@ -3,13 +3,13 @@ import type { Db } from '#worker/platform/db/client.ts';
 import { checkFailed } from '#worker/platform/db/constraints.ts';
 import { insertSelect } from '#worker/platform/db/insert-select.ts';
 import { auditLog } from '#worker/platform/db/schema.ts';
-import type { ActorKind } from '#worker/vocabulary.ts';
+import type { ActorKind, AuditAction, AuditSubjectKind } from '#worker/vocabulary.ts';
 
 export interface AuditEntry {
   actorKind: ActorKind;
   actorId: number | null;
-  action: string;
-  subjectKind: string;
+  action: AuditAction;
+  subjectKind: AuditSubjectKind;
   /** The record's id, or a subquery that finds it within the same batch. */
   subjectId: number | null | SQL;
   /** Non-personal details only: ids, field names, counts, statuses. */

@@ -13,7 +13,7 @@ import { insertSelect } from '#worker/platform/db/insert-select.ts';
 import { claimOverdue } from './overdue';
 import { auditLog, campaigns, cards, claims, volunteers } from '#worker/platform/db/schema.ts';
 import { guardedAudit, lostRace } from '#worker/audit/index.ts';
-import { CLAIM_HOLDING_STATUSES, CLAIM_LIVE_STATUSES, type ActorKind, type ClaimStatus } from '#worker/vocabulary.ts';
+import { CLAIM_HOLDING_STATUSES, CLAIM_LIVE_STATUSES, type ActorKind, type AuditAction, type ClaimStatus } from '#worker/vocabulary.ts';
 
 export type ClaimFailure =
   | 'card_unavailable'
@@ -87,7 +87,7 @@ export async function claimCard(db: Db, volunteerId: number, code: string, now =
 interface Step {
   from: readonly ClaimStatus[];
   to: 'approved' | 'delivered' | 'received' | 'rejected' | 'cancelled';
-  action: string;
+  action: Extract<AuditAction, `claim.${string}`>;
   /** What the card becomes when this step ends or completes the claim. */
   card?: 'open' | 'fulfilled';
 }

@@ -101,7 +101,7 @@ export async function decideVolunteer(db: Db, id: number, decision: 'approved' |
         .update(volunteers)
         .set({ status: decision, rejectReason: decision === 'rejected' ? reason : null, decidedAt: now, decidedBy: actorId })
         .where(and(eq(volunteers.id, id), eq(volunteers.status, 'pending'), isNull(volunteers.erasedAt))),
-      guardedAudit(db, { actorKind: 'coordinator', actorId, action: `volunteer.${decision === 'approved' ? 'approve' : 'reject'}`, subjectKind: 'volunteer', subjectId: id, detail: { status: { from: 'pending', to: decision } }, at: now }),
+      guardedAudit(db, { actorKind: 'coordinator', actorId, action: decision === 'approved' ? 'volunteer.approve' : 'volunteer.reject', subjectKind: 'volunteer', subjectId: id, detail: { status: { from: 'pending', to: decision } }, at: now }),
     ]),
   );
 }

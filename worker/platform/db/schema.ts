@@ -11,6 +11,8 @@ import { sql, type SQL } from 'drizzle-orm';
 import { check, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import {
   ACTOR_KINDS,
+  AUDIT_ACTIONS,
+  AUDIT_SUBJECT_KINDS,
   CARD_CATEGORIES,
   CARD_MAX_AGE,
   CARD_MIN_AGE,
@@ -326,8 +328,9 @@ export const auditLog = sqliteTable(
       .default(sql`(CAST(unixepoch('subsec') * 1000 AS INTEGER))`),
     actorKind: text('actor_kind', { enum: ACTOR_KINDS }).notNull(),
     actorId: integer('actor_id'),
-    action: text('action').notNull(),
-    subjectKind: text('subject_kind').notNull(),
+    // Typed only: rows written before an action was renamed stay readable.
+    action: text('action', { enum: AUDIT_ACTIONS }).notNull(),
+    subjectKind: text('subject_kind', { enum: AUDIT_SUBJECT_KINDS }).notNull(),
     subjectId: integer('subject_id'),
     /** JSON with the change's non-personal details. */
     detail: text('detail').notNull().default('{}'),
