@@ -18,6 +18,7 @@ import { Writable } from 'node:stream';
 import * as v from 'valibot';
 import { hashPassword } from '#worker/platform/auth/password.ts';
 import { NewPasswordSchema, UsernameSchema } from '#worker/console/index.ts';
+import type { AuditAction } from '#worker/vocabulary.ts';
 import { printable } from '#worker/platform/input/text-rules.ts';
 import { ROOT } from './lib/local-stack';
 
@@ -76,7 +77,7 @@ function exists(username: string): boolean {
 }
 
 const subject = (username: string) => `(SELECT id FROM coordinators WHERE username = ${quote(username)})`;
-const auditSql = (action: string, username: string) =>
+const auditSql = (action: AuditAction, username: string) =>
   `INSERT INTO audit_log (actor_kind, action, subject_kind, subject_id, detail) VALUES ('system', ${quote(action)}, 'coordinator', ${subject(username)}, '{"by":"command line"}');`;
 
 if (command === 'create') {

@@ -57,6 +57,11 @@ export const CLAIM_STATUS_LABELS: Record<ClaimStatus, string> = {
 
 export const VOLUNTEER_STATUSES = ['pending', 'approved', 'rejected'] as const;
 export type VolunteerStatus = (typeof VOLUNTEER_STATUSES)[number];
+export const VOLUNTEER_STATUS_LABELS: Record<VolunteerStatus, string> = {
+  pending: '待审核',
+  approved: '已通过',
+  rejected: '未通过',
+};
 
 export const HELP_TYPES = ['wish_cards', 'pairing', 'tutoring', 'events'] as const;
 export type HelpType = (typeof HELP_TYPES)[number];
@@ -76,6 +81,86 @@ export const CONSENT_METHOD_LABELS: Record<ConsentMethod, string> = {
 
 export const ACTOR_KINDS = ['coordinator', 'volunteer', 'system'] as const;
 export type ActorKind = (typeof ACTOR_KINDS)[number];
+
+/** Every action the audit log records, the command line's (scripts/coordinator.ts) included. */
+export const AUDIT_ACTIONS = [
+  'login',
+  'login.failed',
+  'logout',
+  'card.create',
+  'card.edit',
+  'card.review',
+  'card.publish',
+  'card.withdraw',
+  'card.import',
+  'card.privacy_dismiss',
+  'card.privacy_recheck',
+  'campaign.edit',
+  'claim.create',
+  'claim.approve',
+  'claim.reject',
+  'claim.cancel',
+  'claim.deliver',
+  'claim.receive',
+  'claim.expire',
+  'volunteer.signup',
+  'volunteer.signup_repeat',
+  'volunteer.approve',
+  'volunteer.reject',
+  'volunteer.new_link',
+  'volunteer.erase',
+  'volunteer.retention_erase',
+  'coordinator.created',
+  'coordinator.password_reset',
+  'coordinator.disabled',
+  'export',
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
+  login: '登录',
+  'login.failed': '登录失败',
+  logout: '退出登录',
+  'card.create': '新建心愿卡',
+  'card.edit': '修改心愿卡',
+  'card.review': '审核心愿卡措辞',
+  'card.publish': '发布心愿卡',
+  'card.withdraw': '撤下心愿卡',
+  'card.import': '导入心愿卡',
+  'card.privacy_dismiss': '标记“不是个人信息”',
+  'card.privacy_recheck': '隐私复查后退回草稿',
+  'campaign.edit': '修改活动设置',
+  'claim.create': '认领心愿卡',
+  'claim.approve': '批准认领',
+  'claim.reject': '不批准认领',
+  'claim.cancel': '取消认领',
+  'claim.deliver': '礼物已送到学校',
+  'claim.receive': '确认收到礼物',
+  'claim.expire': '认领超期失效',
+  'volunteer.signup': '志愿者报名',
+  'volunteer.signup_repeat': '重复报名',
+  'volunteer.approve': '通过志愿者报名',
+  'volunteer.reject': '不通过志愿者报名',
+  'volunteer.new_link': '发新的专属链接',
+  'volunteer.erase': '删除志愿者个人信息',
+  'volunteer.retention_erase': '到期删除志愿者个人信息',
+  'coordinator.created': '新建协调员账号',
+  'coordinator.password_reset': '重设协调员密码',
+  'coordinator.disabled': '停用协调员账号',
+  export: '导出数据',
+};
+
+/** What an audit row is about. */
+export const AUDIT_SUBJECT_KINDS = ['card', 'campaign', 'coordinator', 'volunteer', 'claim', 'export', 'import'] as const;
+export type AuditSubjectKind = (typeof AUDIT_SUBJECT_KINDS)[number];
+export const AUDIT_SUBJECT_KIND_LABELS: Record<AuditSubjectKind, string> = {
+  card: '心愿卡',
+  campaign: '活动',
+  coordinator: '协调员',
+  volunteer: '志愿者',
+  claim: '认领',
+  export: '导出',
+  import: '导入',
+};
 
 /** A card's public words, which the privacy gate reads before publishing. */
 export const CARD_PUBLIC_TEXT_FIELDS = ['alias', 'wish', 'sizeNote'] as const;

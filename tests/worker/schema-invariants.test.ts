@@ -1,5 +1,5 @@
 import { env } from 'cloudflare:workers';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadDemo } from '../../scripts/demo/load-demo';
 import { getDb } from '#worker/platform/db/client.ts';
@@ -49,8 +49,8 @@ describe('the database refuses bad states', () => {
   });
 
   it('refuses an unknown card status and category', async () => {
-    expect(await dbRefusal(db.update(cards).set({ status: 'lost' }).where(eq(cards.id, 3)))).toMatch(/cards_status_valid/);
-    expect(await dbRefusal(db.update(cards).set({ category: 'cash' }).where(eq(cards.id, 3)))).toMatch(/cards_category_valid/);
+    expect(await dbRefusal(db.update(cards).set({ status: sql`'lost'` }).where(eq(cards.id, 3)))).toMatch(/cards_status_valid/);
+    expect(await dbRefusal(db.update(cards).set({ category: sql`'cash'` }).where(eq(cards.id, 3)))).toMatch(/cards_category_valid/);
   });
 
   it('keeps an unreviewed card off the wall', async () => {

@@ -1,13 +1,15 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '#worker/platform/db/client.ts';
+import { checkFailed } from '#worker/platform/db/constraints.ts';
+import { insertSelect } from '#worker/platform/db/insert-select.ts';
 import { auditLog } from '#worker/platform/db/schema.ts';
-import type { ActorKind } from '#worker/vocabulary.ts';
+import type { ActorKind, AuditAction, AuditSubjectKind } from '#worker/vocabulary.ts';
 
 export interface AuditEntry {
   actorKind: ActorKind;
   actorId: number | null;
-  action: string;
-  subjectKind: string;
+  action: AuditAction;
+  subjectKind: AuditSubjectKind;
   /** The record's id, or a subquery that finds it within the same batch. */
   subjectId: number | null | SQL;
   /** Non-personal details only: ids, field names, counts, statuses. */
@@ -42,16 +44,18 @@ export const LOST_RACE = 'audit_log_actor_kind_valid';
  * never written without its audit row.
  */
 export function guardedAudit(db: Db, entry: AuditEntry) {
-  const at = (entry.at ?? new Date()).getTime();
-  // Columns in table order: id, at, actor_kind, actor_id, action, subject_kind, subject_id, detail.
-  return db.insert(auditLog).select(sql`
-    SELECT NULL, ${at}, CASE WHEN changes() = 1 THEN ${entry.actorKind} ELSE 'lost_race' END,
-           ${entry.actorId}, ${entry.action}, ${entry.subjectKind}, ${entry.subjectId}, ${JSON.stringify(entry.detail ?? {})}
-  `);
+  return insertSelect(db, auditLog, {
+    at: entry.at ?? new Date(),
+    actorKind: sql`CASE WHEN changes() = 1 THEN ${entry.actorKind} ELSE 'lost_race' END`,
+    actorId: entry.actorId,
+    action: entry.action,
+    subjectKind: entry.subjectKind,
+    subjectId: entry.subjectId,
+    detail: JSON.stringify(entry.detail ?? {}),
+  });
 }
 
 /** Whether a failed batch failed because its guarded write changed nothing. */
 export function lostRace(err: unknown): boolean {
-  for (let e: unknown = err; e instanceof Error; e = e.cause) if (e.message.includes(LOST_RACE)) return true;
-  return false;
+  return checkFailed(err, LOST_RACE);
 }

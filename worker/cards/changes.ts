@@ -5,6 +5,8 @@
  */
 import { and, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { Db } from '#worker/platform/db/client.ts';
+import { uniqueFailed } from '#worker/platform/db/constraints.ts';
+import { insertSelect } from '#worker/platform/db/insert-select.ts';
 import { cardPrivacyDismissals, cardPrivate, cards } from '#worker/platform/db/schema.ts';
 import type { CardFields } from './inputs';
 import { CARD_PUBLIC_TEXT_FIELDS, type CardStatus } from '#worker/vocabulary.ts';
@@ -15,19 +17,13 @@ import { cardFailure, type CardFailure } from './failures';
 import { cardPrivacy, publishBlockers, type PublishBlocker } from './privacy';
 import { getConsoleCard, privacyContext, type ConsoleCard } from './console';
 import { currentCampaign } from './public';
-import { checkCardPrivacy, openFindings, type PrivacyDismissal, type PrivacyFinding } from '#worker/privacy/index.ts';
+import { checkCardPrivacy, openFindings, type PrivacyFinding } from '#worker/privacy/index.ts';
 
 export type CardChange = { ok: true; card: ConsoleCard; findings: PrivacyFinding[] } | CardFailure;
 
-const causes = (err: unknown) => {
-  const out: string[] = [];
-  for (let e: unknown = err; e instanceof Error; e = e.cause) out.push(e.message);
-  return out.join(' | ');
-};
-
 /** The unique index refused a second card for the same child in one campaign. */
 function duplicateHandout(err: unknown, handoutRef: string): CardChange | null {
-  if (!causes(err).includes('card_private.campaign_id, card_private.handout_ref')) return null;
+  if (!uniqueFailed(err, cardPrivate.campaignId, cardPrivate.handoutRef)) return null;
   const message = `本次活动里已经有登记编号为“${handoutRef}”的心愿卡，一个孩子只建一张卡`;
   return cardFailure('duplicate_handout', { message, fields: { handoutRef: message } });
 }
@@ -108,7 +104,7 @@ export async function createCard(db: Db, campaignId: number, fields: CardFields,
       const duplicate = duplicateHandout(err, fields.handoutRef);
       if (duplicate) return duplicate;
       // A code already taken: the unique index refused it, nothing was written; draw another.
-      if (!causes(err).includes('cards.code') || attempt >= 4) throw err;
+      if (!uniqueFailed(err, cards.code) || attempt >= 4) throw err;
     }
   }
 }
@@ -166,7 +162,7 @@ export async function updateCard(db: Db, code: string, fields: CardFields, actor
       // A "不是个人信息" was judged on the old words: rewritten words are judged afresh.
       db
         .delete(cardPrivacyDismissals)
-        .where(and(eq(cardPrivacyDismissals.cardId, current.id), inArray(cardPrivacyDismissals.field, rewritten.length ? rewritten : ['-']))),
+        .where(and(eq(cardPrivacyDismissals.cardId, current.id), inArray(cardPrivacyDismissals.field, rewritten))),
     ]),
     fields.handoutRef,
   );
@@ -247,11 +243,12 @@ export async function dismissFinding(db: Db, code: string, input: DismissFinding
   }
   return settle(db, code, () =>
     db.batch([
-      db.insert(cardPrivacyDismissals).select(sql`
-        SELECT NULL AS id, ${current.id} AS card_id, ${input.field} AS field, ${input.kind} AS kind, ${input.found} AS found,
-               ${input.reason} AS reason, ${actorId} AS decided_by, ${now.getTime()} AS decided_at
-        WHERE EXISTS (SELECT 1 FROM cards WHERE id = ${current.id} AND status = 'draft' AND updated_at = ${current.updatedAt.getTime()})
-      `).onConflictDoNothing(),
+      insertSelect(
+        db,
+        cardPrivacyDismissals,
+        { cardId: current.id, field: input.field, kind: input.kind, found: input.found, reason: input.reason, decidedBy: actorId, decidedAt: now },
+        sql`WHERE EXISTS (SELECT 1 FROM cards WHERE id = ${current.id} AND status = 'draft' AND updated_at = ${current.updatedAt.getTime()})`,
+      ).onConflictDoNothing(),
       guardedAudit(db, {
         actorKind: 'coordinator',
         actorId,
@@ -304,7 +301,7 @@ export async function recheckOpenCards(db: Db, now = new Date()): Promise<string
       .innerJoin(cards, and(eq(cards.id, cardPrivacyDismissals.cardId), eq(cards.status, 'open'))),
     privacyContext(db),
   ]);
-  const flagged = rows.filter((c) => openFindings(checkCardPrivacy(c, ctx), dismissals.filter((d) => d.cardId === c.id) as PrivacyDismissal[]).length > 0);
+  const flagged = rows.filter((c) => openFindings(checkCardPrivacy(c, ctx), dismissals.filter((d) => d.cardId === c.id)).length > 0);
   const unpublished: string[] = [];
   for (const card of flagged) {
     try {

@@ -72,7 +72,7 @@ export async function listConsoleCards(db: Db, filter: CardFilter, pageSize = CO
     filter.page,
     pageSize,
   );
-  return { cards: list.items as ConsoleCard[], total: list.total, page: list.page, pages: list.pages };
+  return { cards: list.items, total: list.total, page: list.page, pages: list.pages };
 }
 
 /** One card with its coordinator-only record, by public code. */
@@ -83,7 +83,7 @@ export async function getConsoleCard(db: Db, code: string): Promise<ConsoleCard 
     .innerJoin(cardPrivate, eq(cardPrivate.cardId, cards.id))
     .where(eq(cards.code, code.toUpperCase()))
     .get();
-  return (row as ConsoleCard | undefined) ?? null;
+  return row ?? null;
 }
 
 /** What the privacy check refuses: the school's name (full and short) and its villages. */

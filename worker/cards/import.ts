@@ -2,6 +2,8 @@ import { eq, sql } from 'drizzle-orm';
 import Papa from 'papaparse';
 import * as v from 'valibot';
 import type { Db } from '#worker/platform/db/client.ts';
+import { uniqueFailed } from '#worker/platform/db/constraints.ts';
+import { insertSelect } from '#worker/platform/db/insert-select.ts';
 import { cardPrivate, cards } from '#worker/platform/db/schema.ts';
 import { CardFieldsSchema, type CardFields } from './inputs';
 import { auditInsert } from '#worker/audit/index.ts';
@@ -161,8 +163,7 @@ export async function importSheet(db: Db, campaignId: number, report: SheetRepor
       return await writeRows(db, campaignId, report, actorId, now);
     } catch (err) {
       // A fresh code that happened to be taken: the batch wrote nothing; draw new codes.
-      const taken = String(err instanceof Error ? `${err.message} ${String(err.cause)}` : err).includes('cards.code');
-      if (!taken || attempt >= 2) throw err;
+      if (!uniqueFailed(err, cards.code) || attempt >= 2) throw err;
     }
   }
 }
@@ -173,19 +174,32 @@ async function writeRows(db: Db, campaignId: number, report: SheetReport, actorI
   const codes = new Set<string>();
   while (codes.size < rows.length) codes.add(newCardCode());
   const payload = JSON.stringify(rows.map((r, i) => ({ ...r.card, code: [...codes][i] })));
-  const t = now.getTime();
   const j = (key: string) => sql.raw(`json_extract(j.value, '$.${key}')`);
   await db.batch([
-    // Columns in table order: id, campaign_id, code, alias, age, grade_band, category, wish, size_note,
-    // status, reviewed_at, reviewed_by, published_at, withdrawn_reason, created_at, updated_at.
-    db.insert(cards).select(sql`
-      SELECT NULL, ${campaignId}, ${j('code')}, ${j('alias')}, ${j('age')}, ${j('gradeBand')}, ${j('category')}, ${j('wish')}, ${j('sizeNote')},
-             'draft', NULL, NULL, NULL, NULL, ${t}, ${t}
-      FROM json_each(${payload}) AS j`),
-    // card_id, campaign_id, handout_ref, consent_on, consent_method, notes.
-    db.insert(cardPrivate).select(sql`
-      SELECT c.id, ${campaignId}, ${j('handoutRef')}, ${j('consentOn')}, ${j('consentMethod')}, coalesce(${j('notes')}, '')
-      FROM json_each(${payload}) AS j JOIN cards AS c ON c.code = ${j('code')}`),
+    insertSelect(
+      db,
+      cards,
+      {
+        campaignId,
+        code: j('code'),
+        alias: j('alias'),
+        age: j('age'),
+        gradeBand: j('gradeBand'),
+        category: j('category'),
+        wish: j('wish'),
+        sizeNote: j('sizeNote'),
+        status: 'draft',
+        createdAt: now,
+        updatedAt: now,
+      },
+      sql`FROM json_each(${payload}) AS j`,
+    ),
+    insertSelect(
+      db,
+      cardPrivate,
+      { cardId: sql`c.id`, campaignId, handoutRef: j('handoutRef'), consentOn: j('consentOn'), consentMethod: j('consentMethod'), notes: sql`coalesce(${j('notes')}, '')` },
+      sql`FROM json_each(${payload}) AS j JOIN cards AS c ON c.code = ${j('code')}`,
+    ),
     auditInsert(db, {
       actorKind: 'coordinator',
       actorId,

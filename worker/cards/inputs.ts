@@ -1,7 +1,25 @@
 import * as v from 'valibot';
-import { CARD_CATEGORIES, CARD_MAX_AGE, CARD_MIN_AGE, CARD_PUBLIC_TEXT_FIELDS, CONSENT_METHODS, GRADE_BANDS, MARKABLE_PRIVACY_KINDS } from '#worker/vocabulary.ts';
+import {
+  CARD_CATEGORIES,
+  CARD_MAX_AGE,
+  CARD_MIN_AGE,
+  CARD_PUBLIC_TEXT_FIELDS,
+  CARD_STATUSES,
+  CONSENT_METHODS,
+  GRADE_BANDS,
+  MARKABLE_PRIVACY_KINDS,
+  type ConsentMethod,
+} from '#worker/vocabulary.ts';
 import { isCalendarDay } from '#worker/platform/time.ts';
 import { hasVisibleText, printable, printableLines, publicLines, unixLines } from '#worker/platform/input/text-rules.ts';
+
+/**
+ * v.check for a type guard, its output typed as what the guard proved. (v.guard
+ * would also mark the value untyped on failure, so later checks would not run.)
+ */
+const checkIs = <TIn, TOut extends TIn>(guard: (input: TIn) => input is TOut, message: string) =>
+  v.check(guard, message) as unknown as v.BaseValidation<TIn, TOut, v.CheckIssue<TIn>>;
+const isConsentMethod = (m: string | null): m is ConsentMethod | null => m === null || (CONSENT_METHODS as readonly string[]).includes(m);
 
 /** Form fields arrive as strings, JSON as strings or numbers: both become a trimmed string. */
 const str = (message: string) => v.pipe(v.union([v.string(), v.number()], message), v.transform(String), v.trim());
@@ -47,7 +65,7 @@ export const CardFieldsSchema = v.pipe(
     ),
     consentMethod: v.pipe(
       optional(10, '请选择监护人同意的方式'),
-      v.check((m) => m === null || (CONSENT_METHODS as readonly string[]).includes(m), '请选择监护人同意的方式'),
+      checkIs(isConsentMethod, '请选择监护人同意的方式'),
     ),
     notes: optional(500, '备注不超过 500 个字', true),
   }),
@@ -64,7 +82,7 @@ export const WithdrawSchema = v.object({
 });
 
 export const CardFilterSchema = v.object({
-  status: v.optional(v.picklist(['draft', 'open', 'claimed', 'fulfilled', 'withdrawn', '']), ''),
+  status: v.optional(v.picklist([...CARD_STATUSES, '']), ''),
   category: v.optional(v.picklist([...CARD_CATEGORIES, '']), ''),
   gradeBand: v.optional(v.picklist([...GRADE_BANDS, '']), ''),
   q: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(20), printable('搜索词里有不能识别的字符')), ''),

@@ -23,6 +23,14 @@ export interface PublicCard {
   status: (typeof PUBLIC_CARD_STATUSES)[number];
 }
 
+/**
+ * Whether a card's status may be shown publicly. The queries below ask only for
+ * these; checking again gives the rows their public type without a cast, and a
+ * draft could not reach the wall through a mistaken WHERE.
+ */
+export const isPublicCard = <C extends { status: CardStatus }>(card: C): card is C & Pick<PublicCard, 'status'> =>
+  (PUBLIC_CARD_STATUSES as readonly CardStatus[]).includes(card.status);
+
 /** The columns of a card's public face: the only ones public code selects. */
 export const publicColumns = {
   code: cards.code,
@@ -56,7 +64,7 @@ export async function listOpenCards(db: Db, campaignId: number, filter: WallFilt
     filter.page,
     WALL_PAGE_SIZE,
   );
-  return { cards: list.items as PublicCard[], total: list.total, page: list.page, pages: list.pages };
+  return { cards: list.items.filter(isPublicCard), total: list.total, page: list.page, pages: list.pages };
 }
 
 /** One card by its public code, if it is on the wall (drafts and withdrawn cards are not). */
@@ -66,7 +74,7 @@ export async function findPublicCard(db: Db, code: string): Promise<PublicCard |
     .from(cards)
     .where(and(eq(cards.code, code), inArray(cards.status, [...PUBLIC_CARD_STATUSES])))
     .get();
-  return (row as PublicCard | undefined) ?? null;
+  return row && isPublicCard(row) ? row : null;
 }
 
 export interface CampaignProgress {

@@ -3,3 +3,4 @@ export * from './failures';
 export * from './inputs';
 export * from './queues';
 export * from './steps';
+export * from './overdue';

@@ -1,8 +1,9 @@
 /** Claims as coordinators work through them: the queues behind the console's counts. */
-import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, type SQL } from 'drizzle-orm';
 import type { Db } from '#worker/platform/db/client.ts';
 import { campaigns, cards, claims, volunteers } from '#worker/platform/db/schema.ts';
 import type { ClaimStatus, VolunteerStatus } from '#worker/vocabulary.ts';
+import { claimOverdue } from './overdue';
 
 export const CLAIM_QUEUES = ['to_approve', 'awaiting_dropoff', 'awaiting_confirmation', 'overdue', 'all'] as const;
 export type ClaimQueue = (typeof CLAIM_QUEUES)[number];
@@ -31,12 +32,7 @@ export interface ConsoleClaim {
   overdue: boolean;
 }
 
-const DAY = 24 * 60 * 60 * 1000;
-const overdueSql = (t: number) => sql<number>`(
-  (${claims.status} = 'pending' AND ${claims.createdAt} < ${t} - ${campaigns.approveWithinDays} * ${DAY})
-  OR (${claims.status} = 'approved' AND (${claims.approvedAt} < ${t} - ${campaigns.deliverWithinDays} * ${DAY} OR ${campaigns.dropoffDeadline} < ${t})))`;
-
-function select(db: Db, t: number) {
+function select(db: Db, now: Date) {
   return db
     .select({
       id: claims.id,
@@ -52,7 +48,7 @@ function select(db: Db, t: number) {
       volunteerName: volunteers.name,
       volunteerMobile: volunteers.mobile,
       volunteerStatus: volunteers.status,
-      overdue: overdueSql(t),
+      overdue: claimOverdue(now),
     })
     .from(claims)
     .innerJoin(cards, eq(cards.id, claims.cardId))
@@ -60,23 +56,22 @@ function select(db: Db, t: number) {
     .innerJoin(volunteers, eq(volunteers.id, claims.volunteerId));
 }
 
-const shape = (r: Record<string, unknown>) => ({ ...r, overdue: Boolean(r.overdue) }) as ConsoleClaim;
+const shape = <R extends { overdue: number }>(r: R) => ({ ...r, overdue: Boolean(r.overdue) });
 
 /** One queue of claims, oldest first (the longest waiting at the top). */
 export async function listClaims(db: Db, queue: ClaimQueue, now = new Date(), limit = 200): Promise<ConsoleClaim[]> {
-  const t = now.getTime();
   const where: Record<ClaimQueue, SQL | undefined> = {
     to_approve: eq(claims.status, 'pending'),
     awaiting_dropoff: eq(claims.status, 'approved'),
     awaiting_confirmation: eq(claims.status, 'delivered'),
-    overdue: overdueSql(t),
+    overdue: claimOverdue(now),
     all: undefined,
   };
-  const rows = await select(db, t).where(where[queue]).orderBy(asc(claims.createdAt)).limit(limit);
+  const rows = await select(db, now).where(where[queue]).orderBy(asc(claims.createdAt)).limit(limit);
   return rows.map(shape);
 }
 
 export async function getConsoleClaim(db: Db, id: number, now = new Date()): Promise<ConsoleClaim | null> {
-  const row = await select(db, now.getTime()).where(and(eq(claims.id, id))).get();
+  const row = await select(db, now).where(and(eq(claims.id, id))).get();
   return row ? shape(row) : null;
 }

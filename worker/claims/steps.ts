@@ -8,10 +8,13 @@
  */
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '#worker/platform/db/client.ts';
+import { uniqueFailed } from '#worker/platform/db/constraints.ts';
+import { insertSelect } from '#worker/platform/db/insert-select.ts';
+import { claimOverdue } from './overdue';
 import { auditLog, campaigns, cards, claims, volunteers } from '#worker/platform/db/schema.ts';
 import { guardedAudit, lostRace } from '#worker/audit/index.ts';
 import { claimFailure } from './failures';
-import { CLAIM_HOLDING_STATUSES, CLAIM_LIVE_STATUSES, type ActorKind, type ClaimStatus } from '#worker/vocabulary.ts';
+import { CLAIM_HOLDING_STATUSES, CLAIM_LIVE_STATUSES, type ActorKind, type AuditAction, type ClaimStatus } from '#worker/vocabulary.ts';
 
 export type ClaimResult = { ok: true; claimId: number } | ReturnType<typeof claimFailure>;
 const fail = claimFailure;
@@ -32,16 +35,16 @@ export async function claimCard(db: Db, volunteerId: number, code: string, now =
   const volunteer = await db.select({ status: volunteers.status, erasedAt: volunteers.erasedAt }).from(volunteers).where(eq(volunteers.id, volunteerId)).get();
   if (!volunteer || volunteer.erasedAt || volunteer.status === 'rejected') return fail('volunteer_rejected');
 
-  const t = now.getTime();
   try {
     await db.batch([
-      // Columns in table order: id, card_id, volunteer_id, status, created_at, approved_at, delivered_at,
-      // received_at, ended_at, reject_reason, decided_by. Inserted only while the card is open and the
-      // volunteer is under the cap, both checked inside this statement.
-      db.insert(claims).select(sql`
-        SELECT NULL, ${card.id}, ${volunteerId}, 'pending', ${t}, NULL, NULL, NULL, NULL, NULL, NULL
-        WHERE (SELECT status FROM cards WHERE id = ${card.id}) = 'open'
-          AND (SELECT count(*) FROM claims WHERE volunteer_id = ${volunteerId} AND status IN (${live})) < ${card.cap}`),
+      // Inserted only while the card is open and the volunteer is under the cap, both checked inside this statement.
+      insertSelect(
+        db,
+        claims,
+        { cardId: card.id, volunteerId, status: 'pending', createdAt: now },
+        sql`WHERE (SELECT status FROM cards WHERE id = ${card.id}) = 'open'
+          AND (SELECT count(*) FROM claims WHERE volunteer_id = ${volunteerId} AND status IN (${live})) < ${card.cap}`,
+      ),
       guardedAudit(db, {
         actorKind: 'volunteer',
         actorId: volunteerId,
@@ -54,8 +57,7 @@ export async function claimCard(db: Db, volunteerId: number, code: string, now =
       db.update(cards).set({ status: 'claimed', updatedAt: now }).where(and(eq(cards.id, card.id), eq(cards.status, 'open'))),
     ]);
   } catch (err) {
-    const message = err instanceof Error ? `${err.message} ${String(err.cause)}` : String(err);
-    if (message.includes('claims.card_id')) return fail('card_unavailable');
+    if (uniqueFailed(err, claims.cardId)) return fail('card_unavailable');
     if (!lostRace(err)) throw err;
     const [{ n } = { n: 0 }] = await db.select({ n: sql<number>`count(*)` }).from(claims).where(and(eq(claims.volunteerId, volunteerId), inArray(claims.status, [...CLAIM_LIVE_STATUSES])));
     return fail(n >= card.cap ? 'claim_limit' : 'card_unavailable');
@@ -65,9 +67,9 @@ export async function claimCard(db: Db, volunteerId: number, code: string, now =
 }
 
 interface Step {
-  from: readonly string[];
+  from: readonly ClaimStatus[];
   to: 'approved' | 'delivered' | 'received' | 'rejected' | 'cancelled';
-  action: string;
+  action: Extract<AuditAction, `claim.${string}`>;
   /** What the card becomes when this step ends or completes the claim. */
   card?: 'open' | 'fulfilled';
 }
@@ -143,20 +145,21 @@ export async function moveClaim(
  * on the wall. One batch, with one audit row counting them.
  */
 export async function expireClaims(db: Db, now = new Date()): Promise<void> {
-  const t = now.getTime();
-  const DAY = 24 * 60 * 60 * 1000;
   await db.batch([
     db
       .update(claims)
       .set({ status: 'expired', endedAt: now })
       .where(
         sql`${claims.id} IN (
-          SELECT cl.id FROM claims cl JOIN cards c ON c.id = cl.card_id JOIN campaigns ca ON ca.id = c.campaign_id
-          WHERE (cl.status = 'pending' AND cl.created_at < ${t} - ca.approve_within_days * ${DAY})
-             OR (cl.status = 'approved' AND (cl.approved_at < ${t} - ca.deliver_within_days * ${DAY} OR ca.dropoff_deadline < ${t})))`,
+          SELECT claims.id FROM claims JOIN cards ON cards.id = claims.card_id JOIN campaigns ON campaigns.id = cards.campaign_id
+          WHERE ${claimOverdue(now)})`,
       ),
-    // Columns in table order: id, at, actor_kind, actor_id, action, subject_kind, subject_id, detail.
-    db.insert(auditLog).select(sql`SELECT NULL, ${t}, 'system', NULL, 'claim.expire', 'claim', NULL, json_object('count', changes()) WHERE changes() > 0`),
+    insertSelect(
+      db,
+      auditLog,
+      { at: now, actorKind: 'system', actorId: null, action: 'claim.expire', subjectKind: 'claim', subjectId: null, detail: sql`json_object('count', changes())` },
+      sql`WHERE changes() > 0`,
+    ),
     // Every card whose holding claim has ended is back on the wall.
     db
       .update(cards)

@@ -5,6 +5,7 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '#worker/platform/db/client.ts';
 import { campaignProgress, currentCampaign, type CampaignProgress } from '#worker/cards/index.ts';
+import { claimOverdue } from '#worker/claims/index.ts';
 
 export interface ConsoleQueues {
   signupsToVet: number;
@@ -16,24 +17,16 @@ export interface ConsoleQueues {
   campaign: { name: string; progress: CampaignProgress } | null;
 }
 
-const DAY_MS = 24 * 60 * 60 * 1000;
-
 export async function consoleQueues(db: Db, now = new Date()): Promise<ConsoleQueues> {
   const campaign = await currentCampaign(db, now);
-  const t = now.getTime();
-  // Overdue: waiting for approval or for the gift longer than the campaign allows, or past the drop-off deadline.
   const row = await db.get<Record<Exclude<keyof ConsoleQueues, 'campaign'>, number>>(sql`
     SELECT
       (SELECT count(*) FROM volunteers WHERE status = 'pending' AND erased_at IS NULL) AS signupsToVet,
       (SELECT count(*) FROM claims WHERE status = 'pending') AS claimsToApprove,
       (SELECT count(*) FROM claims WHERE status = 'approved') AS giftsAwaitingDropoff,
       (SELECT count(*) FROM claims WHERE status = 'delivered') AS giftsAwaitingConfirmation,
-      (SELECT count(*) FROM claims cl
-         JOIN cards c ON c.id = cl.card_id
-         JOIN campaigns ca ON ca.id = c.campaign_id
-        WHERE (cl.status = 'pending' AND cl.created_at < ${t} - ca.approve_within_days * ${DAY_MS})
-           OR (cl.status = 'approved' AND (cl.approved_at < ${t} - ca.deliver_within_days * ${DAY_MS} OR ca.dropoff_deadline < ${t}))
-      ) AS overdue,
+      (SELECT count(*) FROM claims JOIN cards ON cards.id = claims.card_id JOIN campaigns ON campaigns.id = cards.campaign_id
+        WHERE ${claimOverdue(now)}) AS overdue,
       (SELECT count(*) FROM cards WHERE status = 'draft') AS draftCards
   `);
   return {

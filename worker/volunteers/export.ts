@@ -4,10 +4,8 @@ import type { VolunteerFilter } from './inputs';
 import { auditInsert } from '#worker/audit/index.ts';
 import { beijingDay } from '#worker/platform/time.ts';
 import { toCsv } from '#worker/platform/csv.ts';
-import { HELP_TYPE_LABELS } from '#worker/vocabulary.ts';
+import { HELP_TYPE_LABELS, VOLUNTEER_STATUS_LABELS } from '#worker/vocabulary.ts';
 import { listVolunteers } from './vetting';
-
-const STATUS = { pending: '待审核', approved: '已通过', rejected: '未通过' } as const;
 
 export async function exportVolunteersCsv(db: Db, filter: VolunteerFilter, actorId: number, now = new Date()) {
   const { volunteers } = await listVolunteers(db, { ...filter, page: 1 }, 20_000);
@@ -20,7 +18,7 @@ export async function exportVolunteersCsv(db: Db, filter: VolunteerFilter, actor
     v.helpTypes.map((h) => HELP_TYPE_LABELS[h]).join('、'),
     v.availability,
     v.note,
-    STATUS[v.status],
+    VOLUNTEER_STATUS_LABELS[v.status],
     v.rejectReason ?? '',
     beijingDay(v.createdAt),
   ]);

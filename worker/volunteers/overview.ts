@@ -53,8 +53,8 @@ export async function volunteerOverview(db: Db, access: VolunteerAccess): Promis
       .orderBy(desc(claims.createdAt)),
   ]);
   return {
-    status: (me?.status ?? 'pending') as VolunteerStatus,
+    status: me?.status ?? 'pending',
     rejectReason: me?.status === 'rejected' ? (me.rejectReason ?? null) : null,
-    claims: rows as VolunteerOverview['claims'],
+    claims: rows,
   };
 }

@@ -2,6 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import { hashToken, newToken } from '#worker/platform/auth/token.ts';
 import type { Db } from '#worker/platform/db/client.ts';
 import { VOLUNTEER_FAILURES, volunteerFailure } from './failures';
+import { uniqueFailed } from '#worker/platform/db/constraints.ts';
 import { signupRepeats, volunteers } from '#worker/platform/db/schema.ts';
 import type { VolunteerSignup } from './inputs';
 import { auditInsert } from '#worker/audit/index.ts';
@@ -54,9 +55,7 @@ export async function signUp(db: Db, input: VolunteerSignup, now = new Date()): 
       }),
     ]);
   } catch (err) {
-    const messages: string[] = [];
-    for (let e: unknown = err; e instanceof Error; e = e.cause) messages.push(e.message);
-    if (!messages.join(' ').includes('volunteers.mobile')) throw err;
+    if (!uniqueFailed(err, volunteers.mobile)) throw err;
     const existing = await db.select({ id: volunteers.id }).from(volunteers).where(eq(volunteers.mobile, input.mobile)).get();
     if (!existing) throw err;
     await db.batch([

@@ -6,6 +6,7 @@
 import { and, count, desc, eq, isNull, like, lt, or, sql, type SQL } from 'drizzle-orm';
 import { hashToken, newToken } from '#worker/platform/auth/token.ts';
 import type { Db } from '#worker/platform/db/client.ts';
+import { insertSelect } from '#worker/platform/db/insert-select.ts';
 import { paged } from '#worker/platform/paging.ts';
 import { auditLog, signupRepeats, volunteers } from '#worker/platform/db/schema.ts';
 import type { VolunteerFilter } from './inputs';
@@ -50,7 +51,8 @@ const columns = {
   erasedAt: volunteers.erasedAt,
   repeats: repeatsCount,
 };
-const shape = (r: Record<string, unknown>) => ({ ...r, helpTypes: JSON.parse(String(r.helpTypes)) }) as ConsoleVolunteer;
+// help_types holds a JSON array of HELP_TYPES (written only by sign-up, from the validated list).
+const shape = <R extends { helpTypes: string }>(r: R) => ({ ...r, helpTypes: JSON.parse(r.helpTypes) as HelpType[] });
 
 export const VOLUNTEER_PAGE_SIZE = 50;
 
@@ -100,7 +102,7 @@ export async function decideVolunteer(db: Db, id: number, decision: 'approved' |
         .update(volunteers)
         .set({ status: decision, rejectReason: decision === 'rejected' ? reason : null, decidedAt: now, decidedBy: actorId })
         .where(and(eq(volunteers.id, id), eq(volunteers.status, 'pending'), isNull(volunteers.erasedAt))),
-      guardedAudit(db, { actorKind: 'coordinator', actorId, action: `volunteer.${decision === 'approved' ? 'approve' : 'reject'}`, subjectKind: 'volunteer', subjectId: id, detail: { status: { from: 'pending', to: decision } }, at: now }),
+      guardedAudit(db, { actorKind: 'coordinator', actorId, action: decision === 'approved' ? 'volunteer.approve' : 'volunteer.reject', subjectKind: 'volunteer', subjectId: id, detail: { status: { from: 'pending', to: decision } }, at: now }),
     ]),
   );
 }
@@ -137,7 +139,19 @@ export async function eraseInactiveVolunteers(db: Db, now = new Date()): Promise
   const cutoff = new Date(now.getTime() - RETENTION_DAYS * 24 * 60 * 60 * 1000);
   await db.batch([
     db.update(volunteers).set(erasedValues(now)).where(and(isNull(volunteers.erasedAt), lt(volunteers.lastActiveAt, cutoff))),
-    // Columns in table order: id, at, actor_kind, actor_id, action, subject_kind, subject_id, detail.
-    db.insert(auditLog).select(sql`SELECT NULL, ${now.getTime()}, 'system', NULL, 'volunteer.retention_erase', 'volunteer', NULL, json_object('count', changes(), 'retentionDays', ${RETENTION_DAYS}) WHERE changes() > 0`),
+    insertSelect(
+      db,
+      auditLog,
+      {
+        at: now,
+        actorKind: 'system',
+        actorId: null,
+        action: 'volunteer.retention_erase',
+        subjectKind: 'volunteer',
+        subjectId: null,
+        detail: sql`json_object('count', changes(), 'retentionDays', ${RETENTION_DAYS})`,
+      },
+      sql`WHERE changes() > 0`,
+    ),
   ]);
 }

@@ -11,6 +11,8 @@ import { sql, type SQL } from 'drizzle-orm';
 import { check, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import {
   ACTOR_KINDS,
+  AUDIT_ACTIONS,
+  AUDIT_SUBJECT_KINDS,
   CARD_CATEGORIES,
   CARD_MAX_AGE,
   CARD_MIN_AGE,
@@ -21,6 +23,7 @@ import {
   CONSENT_METHODS,
   MARKABLE_PRIVACY_KINDS,
   GRADE_BANDS,
+  PRIVACY_KINDS,
   VOLUNTEER_STATUSES,
 } from '#worker/vocabulary.ts';
 
@@ -93,12 +96,12 @@ export const cards = sqliteTable(
     /** A given-name style nickname, never a surname. */
     alias: text('alias').notNull(),
     age: integer('age').notNull(),
-    gradeBand: text('grade_band').notNull(),
-    category: text('category').notNull(),
+    gradeBand: text('grade_band', { enum: GRADE_BANDS }).notNull(),
+    category: text('category', { enum: CARD_CATEGORIES }).notNull(),
     /** The wish in the child's own words, published only after review. */
     wish: text('wish').notNull(),
     sizeNote: text('size_note'),
-    status: text('status').notNull().default('draft'),
+    status: text('status', { enum: CARD_STATUSES }).notNull().default('draft'),
     reviewedAt: integer('reviewed_at', { mode: 'timestamp_ms' }),
     reviewedBy: integer('reviewed_by').references(() => coordinators.id),
     publishedAt: integer('published_at', { mode: 'timestamp_ms' }),
@@ -137,7 +140,7 @@ export const cardPrivate = sqliteTable(
     handoutRef: text('handout_ref').notNull(),
     /** The day the guardian agreed to publish the wish (YYYY-MM-DD). */
     consentOn: text('consent_on'),
-    consentMethod: text('consent_method'),
+    consentMethod: text('consent_method', { enum: CONSENT_METHODS }),
     notes: text('notes').notNull().default(''),
   },
   (t) => [
@@ -161,8 +164,9 @@ export const cardPrivacyDismissals = sqliteTable(
     cardId: integer('card_id')
       .notNull()
       .references(() => cards.id, { onDelete: 'cascade' }),
-    field: text('field').notNull(),
-    kind: text('kind').notNull(),
+    field: text('field', { enum: CARD_PUBLIC_TEXT_FIELDS }).notNull(),
+    // Typed as any finding's kind; the CHECK below accepts only the markable ones.
+    kind: text('kind', { enum: PRIVACY_KINDS }).notNull(),
     /** The words the gate found: public wording of the card, nothing else. */
     found: text('found').notNull(),
     reason: text('reason').notNull(),
@@ -192,7 +196,7 @@ export const volunteers = sqliteTable(
     helpTypes: text('help_types').notNull().default('[]'),
     availability: text('availability').notNull().default(''),
     note: text('note').notNull().default(''),
-    status: text('status').notNull().default('pending'),
+    status: text('status', { enum: VOLUNTEER_STATUSES }).notNull().default('pending'),
     /** Shown to the volunteer on their private page. */
     rejectReason: text('reject_reason'),
     agreedCodeVersion: text('agreed_code_version').notNull(),
@@ -255,7 +259,7 @@ export const claims = sqliteTable(
     volunteerId: integer('volunteer_id')
       .notNull()
       .references(() => volunteers.id),
-    status: text('status').notNull().default('pending'),
+    status: text('status', { enum: CLAIM_STATUSES }).notNull().default('pending'),
     createdAt: createdAt(),
     approvedAt: integer('approved_at', { mode: 'timestamp_ms' }),
     deliveredAt: integer('delivered_at', { mode: 'timestamp_ms' }),
@@ -322,10 +326,11 @@ export const auditLog = sqliteTable(
     at: integer('at', { mode: 'timestamp_ms' })
       .notNull()
       .default(sql`(CAST(unixepoch('subsec') * 1000 AS INTEGER))`),
-    actorKind: text('actor_kind').notNull(),
+    actorKind: text('actor_kind', { enum: ACTOR_KINDS }).notNull(),
     actorId: integer('actor_id'),
-    action: text('action').notNull(),
-    subjectKind: text('subject_kind').notNull(),
+    // Typed only: rows written before an action was renamed stay readable.
+    action: text('action', { enum: AUDIT_ACTIONS }).notNull(),
+    subjectKind: text('subject_kind', { enum: AUDIT_SUBJECT_KINDS }).notNull(),
     subjectId: integer('subject_id'),
     /** JSON with the change's non-personal details. */
     detail: text('detail').notNull().default('{}'),
