@@ -1,18 +1,13 @@
+/** How the worker tests call the API inside workerd: the coordinators' API, row counts, a new card's fields. */
 import { env, exports } from 'cloudflare:workers';
-import { DEMO_COORDINATOR } from './demo/demo-data';
 import type { LoginClient } from '#worker/platform/auth/device-cookie.ts';
+import { createLoggedInCoordinator, type TestCoordinator } from './factories';
 
 export const ORIGIN = 'http://shouwang.test';
 
-/** Logs the demo coordinator in through the API and returns the session cookie. */
-export async function coordinatorCookie(): Promise<string> {
-  const res = await exports.default.fetch(`${ORIGIN}/api/admin/login`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', 'CF-Connecting-IP': `10.9.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}` },
-    body: JSON.stringify({ username: DEMO_COORDINATOR.username, password: DEMO_COORDINATOR.password }),
-  });
-  if (res.status !== 200) throw new Error(`login failed: ${res.status}`);
-  return res.headers.get('Set-Cookie')!.split(';')[0]!;
+/** A coordinator made for the test (or the one given), logged in through the API: the session cookie. */
+export async function coordinatorCookie(coordinator?: TestCoordinator): Promise<string> {
+  return (await createLoggedInCoordinator(coordinator)).cookie;
 }
 
 /** A login client with no device cookie (for calling logIn directly). */

@@ -2,23 +2,24 @@
  * Through the API: a lone surrogate (JSON's "\ud800") or a direction override in a text field is
  * refused with the structured 400 naming that field, and nothing is written.
  */
-import { env, exports } from 'cloudflare:workers';
+import { exports } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadDemo } from '../support/demo/load-demo';
-import { getDb } from '#worker/platform/db/client.ts';
 import { BROKEN_CHARACTER_MESSAGE, DIRECTION_MARK_MESSAGE } from '#worker/platform/input/text-rules.ts';
-import { databaseDigest } from '../support/db-digest';
 import { adminFetch, coordinatorCookie, NEW_CARD, ORIGIN } from '../support/api-client';
+import { databaseDigest } from '../support/db-digest';
+import { createCampaign, createCard, createVolunteer } from '../support/factories';
 
 type ErrorBody = { error: { code: string; message: string; fields: Record<string, string> } };
 
 let cookie = '';
 let draftCode = '';
+let pendingVolunteer = 0;
 
 beforeAll(async () => {
-  await loadDemo(getDb(env.DB));
+  const { id: campaignId } = await createCampaign();
   cookie = await coordinatorCookie();
-  draftCode = (await env.DB.prepare("SELECT code FROM cards WHERE status = 'draft' LIMIT 1").first<{ code: string }>())!.code;
+  draftCode = (await createCard({ campaignId, status: 'draft' })).code;
+  pendingVolunteer = (await createVolunteer({ status: 'pending' })).id;
 });
 
 /** Sends `json` exactly as written: the escapes reach the Worker as the client typed them. */
@@ -62,7 +63,7 @@ describe('a lone surrogate in a text field', () => {
     const campaign = (await (await adminFetch(cookie, '/campaign')).json()) as { campaign: Record<string, unknown> };
     const settings = { ...campaign.campaign, villageNames: '' };
     await expectRefused(await send('/api/admin/campaign', 'PUT', withRaw(settings, 'dropoffPlace', '"学校\\ud800"'), { Cookie: cookie }), 'dropoffPlace', BROKEN_CHARACTER_MESSAGE);
-    await expectRefused(await send('/api/admin/volunteers/2/reject', 'POST', '{"reason":"\\udfff"}', { Cookie: cookie }), 'reason', BROKEN_CHARACTER_MESSAGE);
+    await expectRefused(await send(`/api/admin/volunteers/${pendingVolunteer}/reject`, 'POST', '{"reason":"\\udfff"}', { Cookie: cookie }), 'reason', BROKEN_CHARACTER_MESSAGE);
     await expectRefused(await send('/api/admin/login', 'POST', '{"username":"demo","password":"x\\ud800"}', { 'CF-Connecting-IP': '203.0.113.91' }), 'password', BROKEN_CHARACTER_MESSAGE);
     expect(await databaseDigest()).toEqual(before);
   });

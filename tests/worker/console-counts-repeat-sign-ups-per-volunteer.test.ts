@@ -1,13 +1,13 @@
 import { env } from 'cloudflare:workers';
 import * as v from 'valibot';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadDemo } from '../support/demo/load-demo';
 import { getDb } from '#worker/platform/db/client.ts';
 import { signUp } from '#worker/volunteers/index.ts';
 import { getVolunteer, listVolunteers } from '#worker/volunteers/index.ts';
 import { VolunteerFilterSchema } from '#worker/volunteers/index.ts';
 import { VolunteerSignupSchema } from '#worker/volunteers/index.ts';
 import { adminFetch, coordinatorCookie } from '../support/api-client';
+import { createVolunteer } from '../support/factories';
 
 const db = getDb(env.DB);
 const allVolunteers = v.parse(VolunteerFilterSchema, {});
@@ -18,7 +18,8 @@ let repeated = 0;
 let single = 0;
 
 beforeAll(async () => {
-  await loadDemo(db);
+  // Volunteers already known, each signed up once.
+  for (const status of ['approved', 'pending', 'rejected'] as const) await createVolunteer({ status });
   await signUp(db, signupOf('重复测试', '13711110001'));
   await signUp(db, signupOf('单次测试', '13711110002'));
   // The same mobile twice more: no second volunteer, two repeats of the first.

@@ -1,10 +1,11 @@
 import { env, exports } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadDemo } from '../support/demo/load-demo';
-import { getDb } from '#worker/platform/db/client.ts';
 import { adminFetch, coordinatorCookie, countRows, NEW_CARD, nextRef } from '../support/api-client';
+import { createCampaign, createCard, createClaim, rememberCampaignSettings, type TestCampaign } from '../support/factories';
 
 let cookie = '';
+/** This file's campaign: the current one, so cards made through the console land in it. */
+let campaign: TestCampaign;
 type CardBody = { card: Record<string, unknown> & { code: string; status: string }; privacy: { field: string; kind: string; found: string }[] };
 type ErrorBody = { error: { code: string; message: string; fields: Record<string, string> } };
 const audits = (action: string) => countRows('SELECT count(*) AS n FROM audit_log WHERE action = ?', action);
@@ -17,7 +18,7 @@ async function create(fields: Partial<typeof NEW_CARD> = {}): Promise<CardBody> 
 }
 
 beforeAll(async () => {
-  await loadDemo(getDb(env.DB));
+  campaign = await createCampaign();
   cookie = await coordinatorCookie();
 });
 
@@ -34,12 +35,15 @@ describe('creating and listing cards', () => {
   });
 
   it('lists cards with their coordinator-only fields, filtered', async () => {
+    await createCard({ status: 'draft', category: 'books' });
+    await createCard({ status: 'open', category: 'books' });
+    const wanted = await createCard({ alias: '小雨' });
     const res = await adminFetch(cookie, '/cards?status=draft&category=books');
     const body = (await res.json()) as { cards: CardBody['card'][]; total: number };
     expect(res.status).toBe(200);
     expect(body.cards.length).toBeGreaterThan(0);
     for (const card of body.cards) expect(card).toMatchObject({ status: 'draft', category: 'books', handoutRef: expect.any(String) });
-    const search = (await (await adminFetch(cookie, '/cards?q=K7M3Q')).json()) as { cards: { alias: string }[] };
+    const search = (await (await adminFetch(cookie, `/cards?q=${wanted.code}`)).json()) as { cards: { alias: string }[] };
     expect(search.cards.map((c) => c.alias)).toEqual(['小雨']);
   });
 
@@ -104,20 +108,24 @@ describe('from draft to the wall', () => {
   });
 
   it('takes an open card back to draft when its wording changes, so nothing unreviewed stays on the wall', async () => {
-    const res = await adminFetch(cookie, '/cards/K7M3Q');
+    const open = await createCard({ status: 'open', wish: '我想要一本讲恐龙的书。' });
+    expect((await publicCard(open.code)).status).toBe(200);
+    const res = await adminFetch(cookie, `/cards/${open.code}`);
     const { card } = (await res.json()) as CardBody;
     const fields = { ...NEW_CARD, ...Object.fromEntries(Object.keys(NEW_CARD).map((k) => [k, card[k] ?? ''])) };
-    const edited = await adminFetch(cookie, '/cards/K7M3Q', 'PUT', { ...fields, wish: '我想要一本讲恐龙和火山的书。' });
+    const edited = await adminFetch(cookie, `/cards/${open.code}`, 'PUT', { ...fields, wish: '我想要一本讲恐龙和火山的书。' });
     const after = ((await edited.json()) as CardBody).card;
     expect(after).toMatchObject({ status: 'draft', reviewedAt: null });
-    expect((await publicCard('K7M3Q')).status).toBe(404);
+    expect((await publicCard(open.code)).status).toBe(404);
   });
 
   it('withdraws an open card with a reason, but not a claimed one', async () => {
-    expect((await adminFetch(cookie, '/cards/P4RT8/withdraw', 'POST', { reason: '' })).status).toBe(400);
-    const ok = await adminFetch(cookie, '/cards/P4RT8/withdraw', 'POST', { reason: '监护人撤回了同意' });
+    const open = await createCard({ status: 'open' });
+    const { card: claimedCard } = await createClaim({ status: 'pending' });
+    expect((await adminFetch(cookie, `/cards/${open.code}/withdraw`, 'POST', { reason: '' })).status).toBe(400);
+    const ok = await adminFetch(cookie, `/cards/${open.code}/withdraw`, 'POST', { reason: '监护人撤回了同意' });
     expect(((await ok.json()) as CardBody).card).toMatchObject({ status: 'withdrawn', withdrawnReason: '监护人撤回了同意' });
-    const claimed = await adminFetch(cookie, '/cards/P7ZE4/withdraw', 'POST', { reason: '测试' });
+    const claimed = await adminFetch(cookie, `/cards/${claimedCard.code}/withdraw`, 'POST', { reason: '测试' });
     expect(claimed.status).toBe(409);
     expect(((await claimed.json()) as ErrorBody).error.message).toContain('认领');
   });
@@ -132,22 +140,34 @@ describe('from draft to the wall', () => {
   });
 });
 
+// The console edits the current campaign, which is this file's: each test puts its settings back.
 describe('the campaign settings', () => {
   it('saves valid settings with an audit row, and the village list feeds the privacy check', async () => {
-    const { campaign } = (await (await adminFetch(cookie, '/campaign')).json()) as { campaign: Record<string, unknown> };
-    const res = await adminFetch(cookie, '/campaign', 'PUT', { ...campaign, claimCap: '4', villageNames: '柳树村\n下河湾' });
-    expect(res.status).toBe(200);
-    expect(((await res.json()) as { campaign: Record<string, unknown> }).campaign).toMatchObject({ claimCap: 4, villageNames: ['柳树村', '下河湾'] });
-    expect(await audits('campaign.edit')).toBe(1);
-    const { privacy } = await create({ wish: '我家在柳树村，想要手套' });
-    expect(privacy.map((p) => p.kind)).toEqual(['village']);
+    const restore = await rememberCampaignSettings(campaign.id);
+    try {
+      const settings = (await (await adminFetch(cookie, '/campaign')).json()) as { campaign: Record<string, unknown> };
+      expect(settings.campaign.id).toBe(campaign.id);
+      const res = await adminFetch(cookie, '/campaign', 'PUT', { ...settings.campaign, claimCap: '4', villageNames: '柳树村\n下河湾' });
+      expect(res.status).toBe(200);
+      expect(((await res.json()) as { campaign: Record<string, unknown> }).campaign).toMatchObject({ claimCap: 4, villageNames: ['柳树村', '下河湾'] });
+      expect(await audits('campaign.edit')).toBe(1);
+      const { privacy } = await create({ wish: '我家在柳树村，想要手套' });
+      expect(privacy.map((p) => p.kind)).toEqual(['village']);
+    } finally {
+      await restore();
+    }
   });
 
   it('refuses deadlines out of order, naming the field', async () => {
-    const { campaign } = (await (await adminFetch(cookie, '/campaign')).json()) as { campaign: Record<string, unknown> };
-    const res = await adminFetch(cookie, '/campaign', 'PUT', { ...campaign, dropoffDeadline: '2020-01-01' });
-    expect(res.status).toBe(400);
-    expect(((await res.json()) as ErrorBody).error.fields.dropoffDeadline).toContain('不能早于');
+    const restore = await rememberCampaignSettings(campaign.id);
+    try {
+      const settings = (await (await adminFetch(cookie, '/campaign')).json()) as { campaign: Record<string, unknown> };
+      const res = await adminFetch(cookie, '/campaign', 'PUT', { ...settings.campaign, dropoffDeadline: '2020-01-01' });
+      expect(res.status).toBe(400);
+      expect(((await res.json()) as ErrorBody).error.fields.dropoffDeadline).toContain('不能早于');
+    } finally {
+      await restore();
+    }
   });
 });
 

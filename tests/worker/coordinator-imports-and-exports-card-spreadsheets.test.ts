@@ -1,9 +1,8 @@
 import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadDemo } from '../support/demo/load-demo';
-import { getDb } from '#worker/platform/db/client.ts';
 import { DIRECTION_MARK_MESSAGE } from '#worker/platform/input/text-rules.ts';
 import { adminFetch, coordinatorCookie, countRows } from '../support/api-client';
+import { createCampaign, createCard } from '../support/factories';
 
 let cookie = '';
 const HEADER = '称呼,年龄,年级段,类别,心愿,尺码说明,学校登记编号,监护人同意日期,同意方式,备注';
@@ -20,7 +19,8 @@ type Report = { created: number; importable: number; encoding: string; rows: { l
 const cardCount = () => countRows('SELECT count(*) AS n FROM cards');
 
 beforeAll(async () => {
-  await loadDemo(getDb(env.DB));
+  // The current campaign: imports go into it.
+  await createCampaign();
   cookie = await coordinatorCookie();
 });
 
@@ -133,7 +133,9 @@ describe('importing cards from a spreadsheet', () => {
 
 describe('exporting cards', () => {
   it('serves a CSV attachment Excel opens in Chinese, with formulas neutralised, and audits it', async () => {
-    await env.DB.prepare("UPDATE card_private SET notes = '=HYPERLINK(\"http://evil\")' WHERE card_id = 1").run();
+    // Open cards on the wall, one of them with a note typed as a spreadsheet formula.
+    await createCard({ status: 'open', notes: '=HYPERLINK("http://evil")' });
+    for (let i = 0; i < 11; i++) await createCard({ status: 'open' });
     const res = await adminFetch(cookie, '/export/cards.csv?status=open');
     expect(res.status).toBe(200);
     expect(res.headers.get('Content-Type')).toBe('text/csv; charset=utf-8');

@@ -1,9 +1,7 @@
 import { env, exports } from 'cloudflare:workers';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { DEMO_COORDINATOR } from '../support/demo/demo-data';
-import { loadDemo } from '../support/demo/load-demo';
 import { ACCOUNT_FAILURE_LIMIT, ADDRESS_FAILURE_LIMIT } from '#worker/platform/auth/login-throttle.ts';
-import { getDb } from '#worker/platform/db/client.ts';
+import { createCoordinator, type TestCoordinator } from '../support/factories';
 
 const ORIGIN = 'http://shouwang.test';
 
@@ -18,8 +16,13 @@ const cookieOf = (res: Response) => res.headers.get('Set-Cookie')?.split(';')[0]
 const count = async (sql: string) => (await env.DB.prepare(sql).first<{ n: number }>())!.n;
 const audit = (action: string) => count(`SELECT count(*) AS n FROM audit_log WHERE action = '${action}'`);
 
+let coordinator: TestCoordinator;
+/** The coordinator's right username and password. */
+let right: { username: string; password: string };
+
 beforeAll(async () => {
-  await loadDemo(getDb(env.DB));
+  coordinator = await createCoordinator({ displayName: '李老师' });
+  right = { username: coordinator.username, password: coordinator.password };
 });
 // Each test starts with no failed logins counted.
 beforeEach(async () => {
@@ -29,9 +32,10 @@ beforeEach(async () => {
 describe('POST /api/admin/login', () => {
   it('opens a session with an HttpOnly, SameSite=Lax cookie and audits the login', async () => {
     const before = await audit('login');
-    const res = await login({ username: 'DEMO ', password: DEMO_COORDINATOR.password });
+    // The username as typed on a phone: capitalised, with a trailing space.
+    const res = await login({ username: `${coordinator.username.toUpperCase()} `, password: coordinator.password });
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ coordinator: { username: 'demo', displayName: DEMO_COORDINATOR.displayName } });
+    expect(await res.json()).toEqual({ coordinator: { username: coordinator.username, displayName: '李老师' } });
     const [cookie] = res.headers.getSetCookie();
     expect(cookie).toMatch(/^sw_admin=[\w-]{43}; Path=\/; HttpOnly; SameSite=Lax; Max-Age=43200$/);
     expect(await audit('login')).toBe(before + 1);
@@ -46,7 +50,7 @@ describe('POST /api/admin/login', () => {
 
   it('over HTTPS names every cookie __Host- with Secure, Path=/ and no Domain, and reads only those names', async () => {
     const https = 'https://shouwang.test';
-    const res = await login({ username: 'demo', password: DEMO_COORDINATOR.password }, { 'CF-Connecting-IP': '203.0.113.8' }, https);
+    const res = await login(right, { 'CF-Connecting-IP': '203.0.113.8' }, https);
     const set = res.headers.getSetCookie();
     expect(set.map((c) => c.split('=')[0])).toEqual(['__Host-sw_admin', '__Host-sw_device']);
     for (const c of set) {
@@ -64,7 +68,7 @@ describe('POST /api/admin/login', () => {
 
   it('answers a wrong password and an unknown user the same way, and audits both', async () => {
     const before = await audit('login.failed');
-    const wrong = await login({ username: 'demo', password: 'not-the-password' }, { 'CF-Connecting-IP': '198.51.100.1' });
+    const wrong = await login({ username: coordinator.username, password: 'not-the-password' }, { 'CF-Connecting-IP': '198.51.100.1' });
     const unknown = await login({ username: 'nobody', password: 'not-the-password' }, { 'CF-Connecting-IP': '198.51.100.1' });
     expect(wrong.status).toBe(401);
     expect(unknown.status).toBe(401);
@@ -75,9 +79,9 @@ describe('POST /api/admin/login', () => {
 
   it('locks an account after repeated failures, even for the right password, and says so without naming the account', async () => {
     for (let i = 0; i < ACCOUNT_FAILURE_LIMIT; i++) {
-      expect((await login({ username: 'demo', password: `guess-${i}` }, { 'CF-Connecting-IP': `192.0.2.${i}` })).status).toBe(401);
+      expect((await login({ username: coordinator.username, password: `guess-${i}` }, { 'CF-Connecting-IP': `192.0.2.${i}` })).status).toBe(401);
     }
-    const locked = await login({ username: 'demo', password: DEMO_COORDINATOR.password }, { 'CF-Connecting-IP': '192.0.2.99' });
+    const locked = await login(right, { 'CF-Connecting-IP': '192.0.2.99' });
     expect(locked.status).toBe(429);
     expect(locked.headers.get('Retry-After')).toMatch(/^\d+$/);
     const body = (await locked.json()) as { error: { code: string; message: string } };
@@ -91,8 +95,8 @@ describe('POST /api/admin/login', () => {
   it('locks an address that tries many usernames', async () => {
     const address = { 'CF-Connecting-IP': '203.0.113.200' };
     for (let i = 0; i < ADDRESS_FAILURE_LIMIT; i++) await login({ username: `user${i}`, password: 'x' }, address);
-    expect((await login({ username: 'demo', password: DEMO_COORDINATOR.password }, address)).status).toBe(429);
-    expect((await login({ username: 'demo', password: DEMO_COORDINATOR.password }, { 'CF-Connecting-IP': '203.0.113.201' })).status).toBe(200);
+    expect((await login(right, address)).status).toBe(429);
+    expect((await login(right, { 'CF-Connecting-IP': '203.0.113.201' })).status).toBe(200);
   });
 
   it('counts simultaneous failures without losing any (settled in the database)', async () => {
@@ -105,10 +109,10 @@ describe('POST /api/admin/login', () => {
     const form = await exports.default.fetch(`${ORIGIN}/api/admin/login`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-      body: `username=demo&password=${DEMO_COORDINATOR.password}`,
+      body: new URLSearchParams(right).toString(),
     });
     expect(form.status).toBe(415);
-    const foreign = await login({ username: 'demo', password: DEMO_COORDINATOR.password }, { Origin: 'https://evil.example' });
+    const foreign = await login(right, { Origin: 'https://evil.example' });
     expect(foreign.status).toBe(403);
     expect(await foreign.json()).toMatchObject({ error: { code: 'cross_site' } });
     const bad = await login({ username: 12, password: '' });
@@ -121,7 +125,7 @@ describe('POST /api/admin/login', () => {
 
 describe('POST /api/admin/logout', () => {
   it('ends the session, clears the cookie and audits it', async () => {
-    const cookie = cookieOf(await login({ username: 'demo', password: DEMO_COORDINATOR.password }, { 'CF-Connecting-IP': '203.0.113.50' }));
+    const cookie = cookieOf(await login(right, { 'CF-Connecting-IP': '203.0.113.50' }));
     const before = await audit('logout');
     const out = await exports.default.fetch(`${ORIGIN}/api/admin/logout`, {
       method: 'POST',

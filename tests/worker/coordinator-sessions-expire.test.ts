@@ -1,25 +1,26 @@
 import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_COORDINATOR } from '../support/demo/demo-data';
-import { loadDemo } from '../support/demo/load-demo';
 import { readSession, SESSION_ABSOLUTE_MS, SESSION_IDLE_MS } from '#worker/platform/auth/session.ts';
 import { getDb } from '#worker/platform/db/client.ts';
 import { logIn } from '#worker/console/index.ts';
 import { untrusted } from '../support/api-client';
+import { createCoordinator, type TestCoordinator } from '../support/factories';
 
 const db = getDb(env.DB);
 const T0 = new Date('2026-12-01T01:00:00Z');
 const at = (ms: number) => new Date(T0.getTime() + ms);
 const MIN = 60 * 1000;
 
+let coordinator: TestCoordinator;
+
 async function openSession(address: string) {
-  const result = await logIn(db, { username: 'demo', password: DEMO_COORDINATOR.password }, untrusted(address), T0);
-  if (!result.ok) throw new Error('demo login failed');
+  const result = await logIn(db, { username: coordinator.username, password: coordinator.password }, untrusted(address), T0);
+  if (!result.ok) throw new Error('login failed');
   return result.token;
 }
 
 beforeAll(async () => {
-  await loadDemo(getDb(env.DB));
+  coordinator = await createCoordinator();
 });
 
 describe('coordinator sessions expire', () => {
@@ -40,9 +41,12 @@ describe('coordinator sessions expire', () => {
 
   it('when the coordinator is disabled', async () => {
     const token = await openSession('10.0.0.4');
-    await env.DB.prepare("UPDATE coordinators SET disabled_at = ? WHERE username = 'demo'").bind(T0.getTime()).run();
-    expect(await readSession(db, token, at(MIN))).toBeNull();
-    await env.DB.prepare("UPDATE coordinators SET disabled_at = NULL WHERE username = 'demo'").run();
+    await env.DB.prepare('UPDATE coordinators SET disabled_at = ? WHERE id = ?').bind(T0.getTime(), coordinator.id).run();
+    try {
+      expect(await readSession(db, token, at(MIN))).toBeNull();
+    } finally {
+      await env.DB.prepare('UPDATE coordinators SET disabled_at = NULL WHERE id = ?').bind(coordinator.id).run();
+    }
   });
 
   it('and an unknown or oversized token opens nothing', async () => {

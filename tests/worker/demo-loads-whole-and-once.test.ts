@@ -1,9 +1,10 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import { DEMO_COORDINATOR } from '../support/demo/demo-data';
-import { loadDemo } from '../support/demo/load-demo';
 import { verifyPassword } from '#worker/platform/auth/password.ts';
 import { getDb } from '#worker/platform/db/client.ts';
+import { checkCardPrivacy } from '#worker/privacy/index.ts';
+import { DEMO_CARDS, DEMO_COORDINATOR, DEMO_SCHOOL } from '../support/demo/demo-data';
+import { loadDemo } from '../support/demo/load-demo';
 
 async function counts() {
   const out: Record<string, number> = {};
@@ -52,5 +53,10 @@ describe('the demo data set', () => {
     expect(row).not.toBeNull();
     expect(await verifyPassword(DEMO_COORDINATOR.password, row!)).toBe(true);
     expect(await verifyPassword('wrong-password', row!)).toBe(false);
+  });
+
+  it('has only cards the privacy gate lets through', () => {
+    const ctx = { schoolNames: [DEMO_SCHOOL.name], villageNames: ['柳树村', '下河湾'] };
+    for (const card of DEMO_CARDS) expect(checkCardPrivacy(card, ctx), card.alias).toEqual([]);
   });
 });

@@ -6,16 +6,17 @@
  */
 import { env, exports } from 'cloudflare:workers';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { DEMO_COORDINATOR } from '../support/demo/demo-data';
-import { loadDemo } from '../support/demo/load-demo';
 import { DEVICE_TRUST_S, deviceKey, issueDeviceCookie } from '#worker/platform/auth/device-cookie.ts';
 import { LOCAL_DEVICE_SECRET } from '#worker/platform/auth/local-device-secret.ts';
 import { ACCOUNT_FAILURE_LIMIT, DEVICE_FAILURE_LIMIT } from '#worker/platform/auth/login-throttle.ts';
 import { getDb } from '#worker/platform/db/client.ts';
 import { logIn } from '#worker/console/index.ts';
 import { countRows, ORIGIN, untrusted } from '../support/api-client';
+import { createCoordinator, type TestCoordinator } from '../support/factories';
 
-const RIGHT = { username: 'demo', password: DEMO_COORDINATOR.password };
+let coordinator: TestCoordinator;
+/** The coordinator's right username and password. */
+let RIGHT: { username: string; password: string };
 let address = 0;
 
 /** A login through the API from a new address each time (so only the account and device locks are in play). */
@@ -38,15 +39,16 @@ async function trustedBrowser(origin = ORIGIN): Promise<string> {
 }
 
 /** Five wrong passwords from five addresses: the attack issue 13 describes. */
-async function strangersLockTheAccount(username = 'demo') {
+async function strangersLockTheAccount(username = coordinator.username) {
   for (let i = 0; i < ACCOUNT_FAILURE_LIMIT; i++) expect((await login({ username, password: `guess-${i}` })).status).toBe(401);
-  expect((await login({ username, password: username === 'demo' ? RIGHT.password : 'x' })).status).toBe(429);
+  expect((await login({ username, password: username === coordinator.username ? RIGHT.password : 'x' })).status).toBe(429);
 }
 
 const audit = (sql: string) => countRows(`SELECT count(*) AS n FROM audit_log WHERE action = 'login.failed' AND ${sql}`);
 
 beforeAll(async () => {
-  await loadDemo(getDb(env.DB));
+  coordinator = await createCoordinator();
+  RIGHT = { username: coordinator.username, password: coordinator.password };
 });
 beforeEach(async () => {
   await env.DB.prepare('DELETE FROM login_throttle').run();
@@ -57,7 +59,7 @@ describe('device cookies', () => {
     const res = await login(RIGHT);
     const line = res.headers.getSetCookie().find((c) => c.startsWith('sw_device='))!;
     expect(line).toMatch(/^sw_device=v1\.[\w-]+\.[0-9a-z]+\.[\w-]{43}\.[\w-]{43}; Path=\/; HttpOnly; SameSite=Strict; Max-Age=15552000$/);
-    expect(line).not.toContain(DEMO_COORDINATOR.password);
+    expect(line).not.toContain(coordinator.password);
     // Each success issues a new cookie (new nonce).
     expect(deviceCookieOf(await login(RIGHT))).not.toBe(deviceCookieOf(res));
   });
@@ -74,10 +76,10 @@ describe('device cookies', () => {
 
   it('counts a trusted browser’s failures against its own cookie and locks that cookie after the limit', async () => {
     const cookie = await trustedBrowser();
-    for (let i = 0; i < DEVICE_FAILURE_LIMIT; i++) expect((await login({ username: 'demo', password: `typo-${i}` }, cookie)).status).toBe(401);
+    for (let i = 0; i < DEVICE_FAILURE_LIMIT; i++) expect((await login({ username: coordinator.username, password: `typo-${i}` }, cookie)).status).toBe(401);
     expect(await countRows("SELECT count(*) AS n FROM login_throttle WHERE key LIKE 'device:%' AND locked_until IS NOT NULL")).toBe(1);
     // The account was not counted: strangers and other browsers are unaffected.
-    expect(await countRows("SELECT count(*) AS n FROM login_throttle WHERE key = 'user:demo'")).toBe(0);
+    expect(await countRows('SELECT count(*) AS n FROM login_throttle WHERE key = ?', `user:${coordinator.username}`)).toBe(0);
     const locked = await login(RIGHT, cookie);
     expect(locked.status).toBe(429);
     expect(locked.headers.get('Set-Cookie')).toBeNull();
@@ -96,9 +98,9 @@ describe('device cookies', () => {
       'altered signature': `${name}=${v}.${user}.${issued}.${nonce}.${flip(sig)}`,
       'altered nonce': `${name}=${v}.${user}.${issued}.${flip(nonce)}.${sig}`,
       'username swapped': `${name}=${v}.${btoa('ghost').replace(/=+$/, '')}.${issued}.${nonce}.${sig}`,
-      'signed with another secret': `${name}=${await issueDeviceCookie(otherKey, 'demo', new Date())}`,
+      'signed with another secret': `${name}=${await issueDeviceCookie(otherKey, coordinator.username, new Date())}`,
       'another user’s': `${name}=${await issueDeviceCookie(key, 'someone-else', new Date())}`,
-      'too old': `${name}=${await issueDeviceCookie(key, 'demo', new Date(Date.now() - DEVICE_TRUST_S * 1000 - 60_000))}`,
+      'too old': `${name}=${await issueDeviceCookie(key, coordinator.username, new Date(Date.now() - DEVICE_TRUST_S * 1000 - 60_000))}`,
       garbage: `${name}=v1.%%%.!.?.`,
     };
     await strangersLockTheAccount();
@@ -110,12 +112,12 @@ describe('device cookies', () => {
 
   it('answers a known and an unknown username the same way with a device cookie, and sets no cookie on failure', async () => {
     const cookie = await trustedBrowser();
-    const wrong = await login({ username: 'demo', password: 'not-the-password' }, cookie);
+    const wrong = await login({ username: coordinator.username, password: 'not-the-password' }, cookie);
     const unknown = await login({ username: 'nobody', password: 'not-the-password' }, cookie);
     expect([wrong.status, unknown.status]).toEqual([401, 401]);
     expect(await wrong.json()).toEqual(await unknown.json());
     expect([wrong.headers.get('Set-Cookie'), unknown.headers.get('Set-Cookie')]).toEqual([null, null]);
-    // The cookie is demo's: for any other name the browser is a stranger, and that name's account key is counted.
+    // The cookie is this coordinator's: for any other name the browser is a stranger, and that name's account key is counted.
     expect(await countRows("SELECT failures AS n FROM login_throttle WHERE key = 'user:nobody'")).toBe(1);
     await strangersLockTheAccount('ghost');
     expect((await login({ username: 'ghost', password: 'x' }, cookie)).status).toBe(429);
@@ -133,8 +135,8 @@ describe('device cookies', () => {
   it('writes each failure with its audit row, naming a trusted device', async () => {
     const cookie = await trustedBrowser();
     const before = [await audit("json_extract(detail, '$.device') = 'trusted'"), await audit("json_extract(detail, '$.device') IS NULL")];
-    await login({ username: 'demo', password: 'typo' }, cookie);
-    await login({ username: 'demo', password: 'typo' });
+    await login({ username: coordinator.username, password: 'typo' }, cookie);
+    await login({ username: coordinator.username, password: 'typo' });
     expect([await audit("json_extract(detail, '$.device') = 'trusted'"), await audit("json_extract(detail, '$.device') IS NULL")]).toEqual([before[0]! + 1, before[1]! + 1]);
   });
 });
@@ -150,7 +152,7 @@ describe('device cookies without a usable secret', () => {
     const ok = await logIn(db, RIGHT, untrusted('198.19.0.1'));
     expect(ok).toMatchObject({ ok: true, deviceCookie: null });
     const cookie = (await trustedBrowser()).split('=')[1]!;
-    for (let i = 0; i < ACCOUNT_FAILURE_LIMIT; i++) await logIn(db, { username: 'demo', password: `g${i}` }, untrusted(`198.19.1.${i}`));
+    for (let i = 0; i < ACCOUNT_FAILURE_LIMIT; i++) await logIn(db, { username: coordinator.username, password: `g${i}` }, untrusted(`198.19.1.${i}`));
     // A cookie issued earlier is not honoured while device trust is off.
     expect(await logIn(db, RIGHT, { address: '198.19.2.1', deviceCookie: cookie, deviceKey: null })).toMatchObject({ ok: false, reason: 'locked' });
   });

@@ -1,14 +1,15 @@
 import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadDemo } from '../support/demo/load-demo';
-import { getDb } from '#worker/platform/db/client.ts';
 import { adminFetch, coordinatorCookie, countRows, NEW_CARD, nextRef } from '../support/api-client';
+import { createCampaign, rememberCampaignSettings, type TestCampaign } from '../support/factories';
 
 let cookie = '';
 let draft = '';
+/** This file's campaign, the current one: the console's cards and settings are its. */
+let campaign: TestCampaign;
 
 beforeAll(async () => {
-  await loadDemo(getDb(env.DB));
+  campaign = await createCampaign();
   cookie = await coordinatorCookie();
   const res = await adminFetch(cookie, '/cards', 'POST', { ...NEW_CARD, consentOn: '2026-11-18', consentMethod: 'paper' });
   draft = ((await res.json()) as { card: { code: string } }).card.code;
@@ -25,8 +26,13 @@ const operations: { name: string; action: string; call: () => Promise<Response> 
     name: 'edit the campaign',
     action: 'campaign.edit',
     call: async () => {
-      const { campaign } = (await (await adminFetch(cookie, '/campaign')).json()) as { campaign: object };
-      return adminFetch(cookie, '/campaign', 'PUT', { ...campaign, valueGuide: '每份礼物 50–80 元' });
+      const restore = await rememberCampaignSettings(campaign.id);
+      try {
+        const settings = (await (await adminFetch(cookie, '/campaign')).json()) as { campaign: object };
+        return await adminFetch(cookie, '/campaign', 'PUT', { ...settings.campaign, valueGuide: '每份礼物 50–80 元' });
+      } finally {
+        await restore();
+      }
     },
   },
 ];

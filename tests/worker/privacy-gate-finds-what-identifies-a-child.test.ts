@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { DEMO_CARDS } from '../support/demo/demo-data';
 import { checkCardPrivacy, checkTexts, openFindings, type PrivacyContext } from '#worker/privacy/index.ts';
 import { viewOf } from '#worker/privacy/text-view.ts';
 
@@ -113,10 +112,6 @@ describe('what the coordinator sees and decides', () => {
     expect(openFindings(findings, dismissals)).toEqual([]);
     const named = checkCardPrivacy({ alias: '小雨', wish: '王小明想要书' }, ctx, '王小明');
     expect(openFindings(named, named.map((f) => ({ field: f.field, kind: f.kind, found: f.found }))).map((f) => f.kind)).toEqual(['real_name']);
-  });
-
-  it('passes every demo card', () => {
-    for (const card of DEMO_CARDS) expect(checkCardPrivacy(card, ctx), card.alias).toEqual([]);
   });
 
   it('checks any list of public texts with the same rules', () => {

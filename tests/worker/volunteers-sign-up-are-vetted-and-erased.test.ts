@@ -1,10 +1,9 @@
 import { env, exports } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadDemo } from '../support/demo/load-demo';
 import { createApp } from '#worker/app.ts';
-import { getDb } from '#worker/platform/db/client.ts';
 import { runScheduledJobs } from '#worker/scheduled.ts';
 import { adminFetch, coordinatorCookie, countRows } from '../support/api-client';
+import { createCampaign, createClaim, createVolunteer } from '../support/factories';
 
 const SIGNUP = {
   name: '陈志愿',
@@ -31,7 +30,8 @@ const tokenOf = async (res: Response) => new URL(((await res.json()) as { privat
 const dbDigest = async () => JSON.stringify((await env.DB.prepare('SELECT * FROM volunteers ORDER BY id').all()).results) + (await countRows('SELECT count(*) AS n FROM signup_repeats'));
 
 beforeAll(async () => {
-  await loadDemo(getDb(env.DB));
+  // The campaign whose cards volunteers claim.
+  await createCampaign();
 });
 
 describe('POST /api/volunteers', () => {
@@ -51,15 +51,18 @@ describe('POST /api/volunteers', () => {
   });
 
   it('makes no second volunteer for a known mobile, and answers exactly as for a new one', async () => {
+    // A registered volunteer, approved, with a claim under way.
+    const known = await createVolunteer({ status: 'approved' });
+    await createClaim({ status: 'pending', volunteer: known });
     const before = await countRows('SELECT count(*) AS n FROM volunteers');
-    const res = await signUp({ ...SIGNUP, name: '冒名者', mobile: '13800000001' }); // a demo volunteer's number
+    const res = await signUp({ ...SIGNUP, name: '冒名者', mobile: known.mobile });
     expect(res.status).toBe(201);
     const token = await tokenOf(res);
     expect(await countRows('SELECT count(*) AS n FROM volunteers')).toBe(before);
     expect(await countRows("SELECT count(*) AS n FROM volunteers WHERE name = '冒名者'")).toBe(0);
     // The link shows a fresh pending sign-up: nothing of the registered volunteer (approved, with claims).
     expect(await (await me(token)).json()).toEqual({ volunteer: { status: 'pending', rejectReason: null, claims: [] } });
-    expect(await countRows('SELECT count(*) AS n FROM signup_repeats WHERE volunteer_id = 1')).toBe(1);
+    expect(await countRows('SELECT count(*) AS n FROM signup_repeats WHERE volunteer_id = ?', known.id)).toBe(1);
   });
 
   it('refuses bad, hostile and malformed input with per-field messages, and writes nothing', async () => {
@@ -111,13 +114,18 @@ describe('GET /api/me', () => {
     expect((await me('x'.repeat(43))).status).toBe(401);
   });
 
-  it('shows an approved demo volunteer their own claims, and nothing of anyone else', async () => {
-    const res = await me('demo-volunteer-1-local-only');
+  it('shows an approved volunteer their own claims, and nothing of anyone else', async () => {
+    const mine = await createVolunteer({ status: 'approved' });
+    const other = await createVolunteer({ status: 'approved' });
+    const own: string[] = [];
+    for (const status of ['pending', 'approved', 'received', 'received'] as const) own.push((await createClaim({ status, volunteer: mine })).card.code);
+    for (const status of ['pending', 'delivered'] as const) await createClaim({ status, volunteer: other });
+    const res = await me(mine.token);
     const { volunteer } = (await res.json()) as { volunteer: { status: string; claims: { cardCode: string }[] } };
     expect(volunteer.status).toBe('approved');
-    expect(volunteer.claims.map((c) => c.cardCode).sort()).toEqual(['B8JP6', 'P7ZE4', 'R5CX7', 'T2KA8']);
+    expect(volunteer.claims.map((c) => c.cardCode).sort()).toEqual(own.sort());
     const text = JSON.stringify(volunteer);
-    for (const other of ['吴演示', '13800000002', '周演示', '13800000001']) expect(text).not.toContain(other);
+    for (const personal of [other.name, other.mobile, mine.name, mine.mobile]) expect(text).not.toContain(personal);
   });
 });
 
@@ -139,9 +147,10 @@ describe('vetting, a fresh link, erasure and retention', () => {
 
   it('a fresh link replaces the old one and is shown once', async () => {
     const cookie = await coordinatorCookie();
-    const old = 'demo-volunteer-2-local-only';
+    const volunteer = await createVolunteer({ status: 'approved' });
+    const old = volunteer.token;
     expect((await me(old)).status).toBe(200);
-    const res = await adminFetch(cookie, '/volunteers/2/new-link', 'POST', {});
+    const res = await adminFetch(cookie, `/volunteers/${volunteer.id}/new-link`, 'POST', {});
     const { privateUrl } = (await res.json()) as { privateUrl: string };
     expect((await me(old)).status).toBe(401);
     expect((await me(privateUrl.split('/').pop()!)).status).toBe(200);
@@ -150,21 +159,27 @@ describe('vetting, a fresh link, erasure and retention', () => {
 
   it('erasing keeps the claims but removes the name, mobile, email and note, and closes the link', async () => {
     const cookie = await coordinatorCookie();
-    const claims = await countRows('SELECT count(*) AS n FROM claims WHERE volunteer_id = 4');
-    expect((await adminFetch(cookie, '/volunteers/4/erase', 'POST', {})).status).toBe(200);
-    const row = await env.DB.prepare('SELECT name, mobile, email, note, erased_at FROM volunteers WHERE id = 4').first<Record<string, unknown>>();
+    // A rejected volunteer with a note, whose one claim was cancelled before the decision.
+    const volunteer = await createVolunteer({ status: 'rejected', note: '周末有空' });
+    await createClaim({ status: 'cancelled', volunteer });
+    const claims = await countRows('SELECT count(*) AS n FROM claims WHERE volunteer_id = ?', volunteer.id);
+    expect(claims).toBe(1);
+    expect((await adminFetch(cookie, `/volunteers/${volunteer.id}/erase`, 'POST', {})).status).toBe(200);
+    const row = await env.DB.prepare('SELECT name, mobile, email, note, erased_at FROM volunteers WHERE id = ?').bind(volunteer.id).first<Record<string, unknown>>();
     expect(row).toMatchObject({ name: null, mobile: null, email: null, note: '' });
     expect(row!.erased_at).not.toBeNull();
-    expect(await countRows('SELECT count(*) AS n FROM claims WHERE volunteer_id = 4')).toBe(claims);
-    expect((await me('demo-volunteer-4-local-only')).status).toBe(401);
-    expect(await countRows("SELECT count(*) AS n FROM audit_log WHERE action = 'volunteer.erase' AND subject_id = 4")).toBe(1);
+    expect(await countRows('SELECT count(*) AS n FROM claims WHERE volunteer_id = ?', volunteer.id)).toBe(claims);
+    expect((await me(volunteer.token)).status).toBe(401);
+    expect(await countRows("SELECT count(*) AS n FROM audit_log WHERE action = 'volunteer.erase' AND subject_id = ?", volunteer.id)).toBe(1);
   });
 
   it('the scheduled job anonymises volunteers inactive past the retention period', async () => {
-    await env.DB.prepare("UPDATE volunteers SET last_active_at = ? WHERE id = 3").bind(Date.parse('2024-01-01')).run();
+    const stale = await createVolunteer({ status: 'pending' });
+    const active = await createVolunteer({ status: 'approved', name: '周测试' });
+    await env.DB.prepare('UPDATE volunteers SET last_active_at = ? WHERE id = ?').bind(Date.parse('2024-01-01'), stale.id).run();
     await runScheduledJobs(env, new Date('2026-12-01T00:00:00Z'));
-    expect(await env.DB.prepare('SELECT name, mobile FROM volunteers WHERE id = 3').first()).toEqual({ name: null, mobile: null });
-    expect(await env.DB.prepare("SELECT name FROM volunteers WHERE id = 1").first()).toEqual({ name: '周演示' });
+    expect(await env.DB.prepare('SELECT name, mobile FROM volunteers WHERE id = ?').bind(stale.id).first()).toEqual({ name: null, mobile: null });
+    expect(await env.DB.prepare('SELECT name FROM volunteers WHERE id = ?').bind(active.id).first()).toEqual({ name: '周测试' });
     expect(await countRows("SELECT count(*) AS n FROM audit_log WHERE action = 'volunteer.retention_erase'")).toBe(1);
   });
 });
@@ -180,11 +195,13 @@ describe('keeping the private link out of logs', () => {
 describe('exporting volunteers', () => {
   it('serves coordinators a CSV of volunteers, audited', async () => {
     const cookie = await coordinatorCookie();
+    const approved = await createVolunteer({ status: 'approved', name: '周导出' });
+    const pending = await createVolunteer({ status: 'pending', name: '郑导出' });
     const res = await adminFetch(cookie, '/volunteers/export.csv?status=approved');
     expect(res.headers.get('Content-Disposition')).toContain('attachment');
     const text = await res.text();
-    expect(text).toContain('周演示,13800000001');
-    expect(text).not.toContain('郑演示');
+    expect(text).toContain(`周导出,${approved.mobile}`);
+    expect(text).not.toContain(pending.name);
     expect(await countRows("SELECT count(*) AS n FROM audit_log WHERE action = 'export' AND detail LIKE '%volunteers%'")).toBe(1);
   });
 });
