@@ -7,9 +7,8 @@
 import fc from 'fast-check';
 import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadDemo } from '../support/demo/load-demo';
-import { getDb } from '#worker/platform/db/client.ts';
 import { databaseDigest } from '../support/db-digest';
+import { createCampaign, createCard } from '../support/factories';
 import { coordinator, Visitor } from '../support/site-client';
 
 const CAP = 3;
@@ -26,7 +25,9 @@ async function signUp(i: number): Promise<{ id: number; token: string }> {
 }
 
 beforeAll(async () => {
-  await loadDemo(getDb(env.DB));
+  // The current campaign, with the cap the invariants check, and a wall of open cards.
+  const campaign = await createCampaign({ claimCap: CAP });
+  for (let i = 0; i < 8; i++) await createCard({ campaignId: campaign.id, status: 'open' });
   admin = await coordinator();
   const people = [await signUp(1), await signUp(2), await signUp(3)];
   // Two approved volunteers and one still waiting to be vetted.

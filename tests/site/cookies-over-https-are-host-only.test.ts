@@ -6,12 +6,13 @@
  * browser that has logged in before.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_COORDINATOR } from '../support/demo/demo-data';
 import { ACCOUNT_FAILURE_LIMIT } from '#worker/platform/auth/login-throttle.ts';
 import { seedCanaryCampaign } from '../support/canary-campaign';
+import { createCoordinator } from '../support/factories';
 import { csrfOf, HTTPS_ORIGIN, Visitor } from '../support/site-client';
 
-const RIGHT = { username: DEMO_COORDINATOR.username, password: DEMO_COORDINATOR.password };
+/** The right username and password of the coordinator this file makes. */
+let RIGHT: { username: string; password: string };
 /** Every Set-Cookie line seen, with the step that produced it. */
 const seen: { step: string; line: string }[] = [];
 
@@ -36,6 +37,8 @@ let coordinator: Visitor;
 
 beforeAll(async () => {
   await seedCanaryCampaign();
+  const { username, password } = await createCoordinator();
+  RIGHT = { username, password };
   // A coordinator through the form, then logging out through the form.
   coordinator = new Visitor(HTTPS_ORIGIN);
   expect((await formLogin(coordinator, 'form', '10.66.0.1')).status).toBe(303);

@@ -6,9 +6,8 @@
  */
 import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { createWall } from '../support/factories';
 import { countScripts, countWebFonts, PAGE_BUDGETS, servedWeight, sitemapPages, type PageType } from '../support/page-budgets';
-import { loadDemo } from '../support/demo/load-demo';
-import { getDb } from '#worker/platform/db/client.ts';
 import { visit } from '../support/site-client';
 
 async function gzipBytes(text: string): Promise<number> {
@@ -47,7 +46,8 @@ function chineseText(length: number, seed: number): string {
 let weights: Weight[] = [];
 
 beforeAll(async () => {
-  await loadDemo(getDb(env.DB));
+  // A full first page of open cards (24), and cards in every other state.
+  await createWall({ open: 24 });
   // Every card at its longest: alias 12, wish 300, size note 40 characters.
   const { results } = await env.DB.prepare('SELECT id FROM cards').all<{ id: number }>();
   await env.DB.batch(results.map(({ id }) => env.DB.prepare('UPDATE cards SET alias = ?, wish = ?, size_note = ? WHERE id = ?').bind(chineseText(12, id), chineseText(300, id * 7), chineseText(40, id * 13), id)));

@@ -7,9 +7,8 @@
 import fc from 'fast-check';
 import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadDemo } from '../support/demo/load-demo';
-import { getDb } from '#worker/platform/db/client.ts';
 import { databaseDigest } from '../support/db-digest';
+import { createCampaign } from '../support/factories';
 import { hostileString, INTERNALS } from '../support/hostile-values';
 import { coordinator, type Visitor } from '../support/site-client';
 
@@ -19,7 +18,8 @@ let header: string[];
 let example: string[];
 
 beforeAll(async () => {
-  await loadDemo(getDb(env.DB));
+  // The current campaign: imported cards go into it.
+  await createCampaign();
   admin = await coordinator();
   const template = (await (await admin.visit('/api/admin/import/template.csv')).text()).replace(/^\uFEFF/, '');
   [header, example] = template.split(/\r?\n/).slice(0, 2).map((line) => line.split(',')) as [string[], string[]];

@@ -1,13 +1,14 @@
 /**
  * A campaign whose private fields hold canaries: unique strings that must never
  * come out of a door they do not belong to. Everything goes in through the real
- * API (coordinator and volunteers), so the values are stored exactly as in use.
+ * API (coordinator and volunteers), so the values are stored exactly as in use,
+ * onto a wall the factories built (open, claimed, fulfilled, draft and withdrawn cards).
  */
 import { env } from 'cloudflare:workers';
 import { expect } from 'vitest';
-import { loadDemo } from './demo/load-demo';
 import { expireClaims } from '#worker/claims/index.ts';
 import { getDb } from '#worker/platform/db/client.ts';
+import { createWall } from './factories';
 import { coordinator, Visitor } from './site-client';
 
 /** What one volunteer's sign-up and claims carry that nobody else may see. */
@@ -89,9 +90,10 @@ async function claim(who: VolunteerSecrets, code: string): Promise<number> {
 const volunteerStep = (who: VolunteerSecrets, id: number, step: 'cancel' | 'delivered') =>
   new Visitor().postJson(`/api/claims/${id}/${step}`, {}, { Authorization: `Bearer ${who.token}` }).then((r) => expectStatus(r, 200, `${step} ${id}`));
 
-/** Loads the demo, then adds canary cards, volunteers and claims in every state. */
+/** Builds a wall, then adds canary cards, volunteers and claims in every state. */
 export async function seedCanaryCampaign(): Promise<CanaryCampaign> {
-  await loadDemo(getDb(env.DB));
+  // The current campaign, with a full first page of open cards and cards in every other state.
+  await createWall();
   const admin = await coordinator();
   const cardSecrets: string[] = [];
 

@@ -4,8 +4,8 @@
  * and the coordinator's and volunteers' ways in.
  */
 import { exports } from 'cloudflare:workers';
-import { DEMO_COORDINATOR } from './demo/demo-data';
 import { ORIGIN } from './api-client';
+import { createCoordinator, type TestCoordinator } from './factories';
 
 export { ORIGIN };
 
@@ -77,11 +77,12 @@ export class Visitor {
 
 let loginIp = 0;
 
-/** The demo coordinator, signed in through the API (the session cookie serves pages too). */
-export async function coordinator(): Promise<Visitor> {
+/** A coordinator made for the test (or the one given), signed in through the API (the session cookie serves pages too). */
+export async function coordinator(account?: TestCoordinator): Promise<Visitor> {
+  const { username, password } = account ?? (await createCoordinator());
   const who = new Visitor();
   // A fresh client address per login keeps the login throttle out of the way of the tests.
-  const res = await who.postJson('/api/admin/login', { username: DEMO_COORDINATOR.username, password: DEMO_COORDINATOR.password }, { 'CF-Connecting-IP': `10.77.${++loginIp}.1` });
+  const res = await who.postJson('/api/admin/login', { username, password }, { 'CF-Connecting-IP': `10.77.${++loginIp}.1` });
   if (res.status !== 200) throw new Error(`coordinator login failed: ${res.status} ${await res.text()}`);
   return who;
 }
