@@ -1,16 +1,20 @@
 import { describe, expect, inject, it } from 'vitest';
-import { DEMO_COORDINATOR } from '../support/demo/demo-data';
 import { openPage } from '../support/chromium';
+import { DEMO_COORDINATOR } from '../support/demo/demo-data';
 import { decodeQr } from '../support/qr';
+import { claimedCard, volunteer as newVolunteer } from '../support/served-site-data';
 
 describe('the gift label and the school gate', () => {
   it('a volunteer prints a label whose QR code opens the console’s page for the claim, where a coordinator confirms receipt in two taps', async () => {
+    // A volunteer whose claimed gift is on its way to the school, made for this test.
+    const token = await newVolunteer('approved');
+    const { code } = await claimedCard(token, 'delivered');
     const volunteer = await openPage({ javaScriptEnabled: false });
-    await volunteer.goto('/v/demo-volunteer-2-local-only');
+    await volunteer.goto(`/v/${token}`);
     await volunteer.goto('/me');
-    const claimItem = volunteer.getByRole('listitem').filter({ hasText: 'W6QJ3' });
+    const claimItem = volunteer.getByRole('listitem').filter({ hasText: code });
     await claimItem.getByRole('link', { name: '打印礼物标签' }).click();
-    expect(await volunteer.getByText('心愿卡 W6QJ3').count()).toBe(1);
+    expect(await volunteer.getByText(`心愿卡 ${code}`).count()).toBe(1);
 
     const target = (await decodeQr(volunteer, '.label-qr svg')) ?? '';
     expect(target).toMatch(new RegExp(`^${inject('baseUrl')}/admin/claims/\\d+$`));
@@ -25,7 +29,7 @@ describe('the gift label and the school gate', () => {
     await phone.waitForURL(target);
     await phone.getByRole('button', { name: '确认收到礼物' }).click();
     expect(await phone.getByRole('status').textContent()).toContain('已确认收到礼物');
-    const card = (await (await fetch(`${inject('baseUrl')}/api/cards/W6QJ3`)).json()) as { card: { status: string } };
+    const card = (await (await fetch(`${inject('baseUrl')}/api/cards/${code}`)).json()) as { card: { status: string } };
     expect(card.card.status).toBe('fulfilled');
     await phone.context().close();
   });

@@ -1,53 +1,58 @@
 import { describe, expect, inject, it } from 'vitest';
 import { openPage } from '../support/chromium';
+import { publishedCard, volunteer as newVolunteer } from '../support/served-site-data';
 
 describe('claiming from the wish wall, without JavaScript', () => {
   it('a visitor without a sign-up is led to sign up and back to the card', async () => {
+    const code = await publishedCard();
     const page = await openPage({ javaScriptEnabled: false });
-    await page.goto('/wall/Q8VA4');
+    await page.goto(`/wall/${code}`);
     expect(await page.getByRole('button', { name: '认领' }).count()).toBe(0);
     await page.getByRole('link', { name: '报名后认领' }).click();
-    expect(new URL(page.url()).searchParams.get('next')).toBe('/wall/Q8VA4');
+    expect(new URL(page.url()).searchParams.get('next')).toBe(`/wall/${code}`);
     await page.context().close();
   });
 
   it('a volunteer opens their private link, claims a card, sees it on their page and cancels it; a second volunteer who was too late gets a kind answer with other cards', async () => {
+    // A card on the wall, a volunteer still being vetted and an approved one, made for this test.
+    const code = await publishedCard({ alias: '果果' });
     const first = await openPage({ javaScriptEnabled: false });
-    await first.goto('/v/demo-volunteer-3-local-only');
+    await first.goto(`/v/${await newVolunteer('pending')}`);
     const second = await openPage({ javaScriptEnabled: false });
-    await second.goto('/v/demo-volunteer-1-local-only');
+    await second.goto(`/v/${await newVolunteer('approved')}`);
 
     // Both open the same card; the first presses 认领 first.
-    await first.goto('/wall/Q8VA4');
-    await second.goto('/wall/Q8VA4');
+    await first.goto(`/wall/${code}`);
+    await second.goto(`/wall/${code}`);
     await first.getByRole('button', { name: '认领' }).click();
-    await first.waitForURL('**/me?claimed=Q8VA4');
+    await first.waitForURL(`**/me?claimed=${code}`);
     expect(await first.getByRole('status').textContent()).toContain('认领成功');
-    expect(await first.getByRole('heading', { name: /果果的心愿（Q8VA4）：待审核/ }).count()).toBe(1);
+    expect(await first.getByRole('heading', { name: new RegExp(`果果的心愿（${code}）：待审核`) }).count()).toBe(1);
 
     await second.getByRole('button', { name: '认领' }).click();
     expect(await second.getByRole('alert').textContent()).toContain('刚刚被别人认领');
     expect(await second.getByRole('heading', { name: '这些孩子的心愿也在等您' }).count()).toBe(1);
 
-    const api = (await (await fetch(`${inject('baseUrl')}/api/cards/Q8VA4`)).json()) as { card: { status: string } };
+    const api = (await (await fetch(`${inject('baseUrl')}/api/cards/${code}`)).json()) as { card: { status: string } };
     expect(api.card.status).toBe('claimed');
 
-    await first.getByRole('listitem').filter({ hasText: 'Q8VA4' }).getByRole('button', { name: '取消认领' }).click();
+    await first.getByRole('listitem').filter({ hasText: code }).getByRole('button', { name: '取消认领' }).click();
     await first.waitForURL('**/me?done=cancel');
-    const after = (await (await fetch(`${inject('baseUrl')}/api/cards/Q8VA4`)).json()) as { card: { status: string } };
+    const after = (await (await fetch(`${inject('baseUrl')}/api/cards/${code}`)).json()) as { card: { status: string } };
     expect(after.card.status).toBe('open');
     await first.context().close();
     await second.context().close();
   });
 
   it('a claim form posted without the volunteer’s form token changes nothing', async () => {
+    const code = await publishedCard();
     const page = await openPage({ javaScriptEnabled: false });
-    await page.goto('/v/demo-volunteer-1-local-only');
+    await page.goto(`/v/${await newVolunteer('approved')}`);
     const cookie = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
     const base = inject('baseUrl');
-    const res = await fetch(`${base}/wall/N9CF5`, { method: 'POST', redirect: 'manual', headers: { Cookie: cookie, Origin: base, 'Content-Type': 'application/x-www-form-urlencoded' }, body: '_form=wrong' });
+    const res = await fetch(`${base}/wall/${code}`, { method: 'POST', redirect: 'manual', headers: { Cookie: cookie, Origin: base, 'Content-Type': 'application/x-www-form-urlencoded' }, body: '_form=wrong' });
     expect(res.status).toBe(403);
-    const card = (await (await fetch(`${base}/api/cards/N9CF5`)).json()) as { card: { status: string } };
+    const card = (await (await fetch(`${base}/api/cards/${code}`)).json()) as { card: { status: string } };
     expect(card.card.status).toBe('open');
     await page.context().close();
   });
