@@ -38,7 +38,7 @@ export default defineConfig(async () => {
           test: {
             name: 'worker',
             include: ['tests/worker/**/*.test.ts'],
-            setupFiles: ['./tests/worker/apply-migrations.ts'],
+            setupFiles: ['./tests/support/apply-migrations.ts'],
           },
         },
         existsSync(BUILT_WORKER_CONFIG)
@@ -55,14 +55,14 @@ export default defineConfig(async () => {
               test: {
                 name: 'site',
                 include: ['tests/site/**/*.test.ts'],
-                setupFiles: ['./tests/worker/apply-migrations.ts'],
+                setupFiles: ['./tests/support/apply-migrations.ts'],
                 testTimeout: 120_000,
                 hookTimeout: 120_000,
               },
             }
           : {
               // Without a build there is no Worker to load: say so instead of skipping silently.
-              test: { name: 'site', include: ['tests/site/**/*.test.ts'], globalSetup: ['./tests/site/needs-build.ts'] },
+              test: { name: 'site', include: ['tests/site/**/*.test.ts'], globalSetup: ['./tests/support/needs-build.ts'] },
             },
         {
           // Node-side checks: the build, its inputs and the project's commands.
@@ -79,7 +79,7 @@ export default defineConfig(async () => {
             name: 'browser',
             include: ['tests/browser/**/*.test.ts'],
             environment: 'node',
-            globalSetup: ['./tests/browser/serve-built-site.ts'],
+            globalSetup: ['./tests/support/serve-built-site.ts'],
             testTimeout: 30_000,
             hookTimeout: 60_000,
             fileParallelism: false,

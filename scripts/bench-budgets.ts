@@ -2,16 +2,16 @@
  * `npm run bench:budgets` (after `npm run build`): page weight by page type and
  * Lighthouse scores (mobile profile, Debian's Chromium) for the built site served
  * locally with the demo, as Markdown tables. Exits 1 when a page is over budget.
- * The same budgets are enforced by the test command (tests/site/page-weight,
- * tests/browser/lighthouse); this prints the figures.
+ * The same budgets are enforced by the test command (tests/site/pages-stay-within-their-weight-budgets,
+ * tests/browser/pages-meet-their-lighthouse-budgets); this prints the figures.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { LIGHTHOUSE_BUDGET, LIGHTHOUSE_PAGES, runLighthouse, underBudget } from './lib/lighthouse-audit';
-import { applyLocalMigrations, freePort, seedLocalDemo, serveBuilt, waitForHealthy } from './lib/local-stack';
-import { countScripts, PAGE_BUDGETS, servedWeight, sitemapPages, type PageType } from './lib/page-budgets';
+import { LIGHTHOUSE_BUDGET, LIGHTHOUSE_PAGES, runLighthouse, underBudget } from '../tests/support/lighthouse-audit';
+import { applyLocalMigrations, freePort, seedLocalDemo, serveBuilt, waitForHealthy } from '../tests/support/local-stack';
+import { countScripts, PAGE_BUDGETS, servedWeight, sitemapPages, type PageType } from '../tests/support/page-budgets';
 
 const persistTo = await mkdtemp(path.join(tmpdir(), 'shouwang-budgets-'));
 await applyLocalMigrations(persistTo, true);
@@ -37,7 +37,7 @@ try {
     if (!ok) failed++;
     console.log(`| ${p} | ${type} | ${kb(gzip)} | ${kb(PAGE_BUDGETS[type])} | ${countScripts(html)} | ${ok ? 'ok' : 'OVER'} |`);
   }
-  console.log('\n(The wall\'s worst case, 24 cards with every text at its maximum length, is weighed by tests/site/page-weight.test.ts.)\n');
+  console.log('\n(The wall\'s worst case, 24 cards with every text at its maximum length, is weighed by tests/site/pages-stay-within-their-weight-budgets.test.ts.)\n');
 
   const results = await runLighthouse([...LIGHTHOUSE_PAGES.map((p) => `${base}${p}`), `${base}/wall/${cards[0]!.code}`]);
   console.log(`| page | performance (≥${LIGHTHOUSE_BUDGET.performance}) | accessibility (${LIGHTHOUSE_BUDGET.accessibility}) | best practices (${LIGHTHOUSE_BUDGET['best-practices']}) | FCP (ms) | LCP (ms) | TBT (ms) | CLS | verdict |`);

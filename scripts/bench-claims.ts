@@ -12,8 +12,8 @@ import { gzipSync } from 'node:zlib';
 import { getPlatformProxy } from 'wrangler';
 import { hashToken } from '#worker/platform/auth/token.ts';
 import { getDb } from '#worker/platform/db/client.ts';
-import { loadDemo } from './demo/load-demo';
-import { applyLocalMigrations, freePort, ROOT, serveBuilt, waitForHealthy } from './lib/local-stack';
+import { loadDemo } from '../tests/support/demo/load-demo';
+import { applyLocalMigrations, freePort, ROOT, serveBuilt, waitForHealthy } from '../tests/support/local-stack';
 
 const CARDS = 2000;
 const VOLUNTEERS = 500;

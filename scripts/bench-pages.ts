@@ -4,8 +4,8 @@
  * Run after `npm run build`.
  */
 import path from 'node:path';
-import { ROOT } from './lib/local-stack';
-import { CONTENT_PAGE_BUDGET, overBudget, weighContentPages } from './lib/page-weight';
+import { ROOT } from '../tests/support/local-stack';
+import { CONTENT_PAGE_BUDGET, overBudget, weighContentPages } from '../tests/support/page-weight';
 
 const pages = await weighContentPages(path.join(ROOT, 'dist/client'));
 if (pages.length === 0) {

@@ -8,8 +8,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { checkCardPrivacy } from '#worker/privacy/index.ts';
-import { ROOT } from './lib/local-stack';
-import { CORPUS_CONTEXT, corpusSummary, measureCorpus, parseCorpus } from './lib/privacy-corpus';
+import { ROOT } from '../tests/support/local-stack';
+import { CORPUS_CONTEXT, corpusSummary, measureCorpus, parseCorpus } from '../tests/support/privacy-corpus';
 
 const folder = path.resolve(process.argv[2] ?? path.join(ROOT, 'tests/fixtures/privacy-corpus'));
 const identifying = parseCorpus(readFileSync(path.join(folder, 'identifying.tsv'), 'utf8'));

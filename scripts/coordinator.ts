@@ -20,7 +20,7 @@ import { hashPassword } from '#worker/platform/auth/password.ts';
 import { NewPasswordSchema, UsernameSchema } from '#worker/console/index.ts';
 import type { AuditAction } from '#worker/vocabulary.ts';
 import { printable } from '#worker/platform/input/text-rules.ts';
-import { ROOT } from './lib/local-stack';
+import { ROOT } from '../tests/support/local-stack';
 
 const DisplayNameSchema = v.pipe(v.string(), v.trim(), v.regex(/^[^\p{Cc}]{1,20}$/u, '显示名 1 到 20 个字，不含控制字符'), printable('显示名里有不能识别的字符'));
 

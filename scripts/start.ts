@@ -4,8 +4,8 @@
  */
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
-import { DEMO_COORDINATOR } from './demo/demo-data';
-import { applyLocalMigrations, ROOT, seedLocalDemo, serveBuilt, waitForHealthy } from './lib/local-stack';
+import { DEMO_COORDINATOR } from '../tests/support/demo/demo-data';
+import { applyLocalMigrations, ROOT, seedLocalDemo, serveBuilt, waitForHealthy } from '../tests/support/local-stack';
 
 const [major = 0, minor = 0] = process.versions.node.split('.').map(Number);
 if (major < 22 || (major === 22 && minor < 12)) {

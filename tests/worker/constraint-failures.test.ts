@@ -1,7 +1,7 @@
 import { env } from 'cloudflare:workers';
 import { eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadDemo } from '../../scripts/demo/load-demo';
+import { createCard, createVolunteer, type TestCard, type TestVolunteer } from '../support/factories';
 import { guardedAudit, lostRace } from '#worker/audit/index.ts';
 import { getDb } from '#worker/platform/db/client.ts';
 import { checkFailed, constraintFailure, uniqueFailed } from '#worker/platform/db/constraints.ts';
@@ -19,28 +19,36 @@ async function refusal(write: PromiseLike<unknown>): Promise<unknown> {
   throw new Error('expected the database to refuse this write, but it was accepted');
 }
 
+let one: TestCard;
+let two: TestCard;
+let volunteerA: TestVolunteer;
+let volunteerB: TestVolunteer;
+
 beforeAll(async () => {
-  await loadDemo(db);
+  one = await createCard({ status: 'open' });
+  two = await createCard({ status: 'open' });
+  volunteerA = await createVolunteer();
+  volunteerB = await createVolunteer();
 });
 
 describe('a D1 constraint failure is recognised by its kind and what it names', () => {
   it('names the column of a UNIQUE failure, through drizzle’s wrapping error', async () => {
-    const err = await refusal(db.update(cards).set({ code: sql`(SELECT code FROM cards WHERE id = 2)` }).where(eq(cards.id, 1)));
+    const err = await refusal(db.update(cards).set({ code: two.code }).where(eq(cards.id, one.id)));
     expect(constraintFailure(err)).toEqual({ kind: 'UNIQUE', on: ['cards.code'] });
     expect(uniqueFailed(err, cards.code)).toBe(true);
     expect(uniqueFailed(err, volunteers.mobile)).toBe(false);
   });
 
   it('names every column of a unique index, in a batch', async () => {
-    const taken = await db.select().from(cardPrivate).where(eq(cardPrivate.cardId, 1)).get();
-    const err = await refusal(db.batch([db.update(cardPrivate).set({ handoutRef: taken!.handoutRef }).where(eq(cardPrivate.cardId, 2))]));
+    const taken = await db.select().from(cardPrivate).where(eq(cardPrivate.cardId, one.id)).get();
+    const err = await refusal(db.batch([db.update(cardPrivate).set({ handoutRef: taken!.handoutRef }).where(eq(cardPrivate.cardId, two.id))]));
     expect(constraintFailure(err)).toEqual({ kind: 'UNIQUE', on: ['card_private.campaign_id', 'card_private.handout_ref'] });
     expect(uniqueFailed(err, cardPrivate.campaignId, cardPrivate.handoutRef)).toBe(true);
     expect(uniqueFailed(err, cardPrivate.campaignId)).toBe(false);
   });
 
   it('names the column of a partial unique index and of a primary key', async () => {
-    const holding = await refusal(db.batch([db.insert(claims).values({ cardId: 1, volunteerId: 1 }), db.insert(claims).values({ cardId: 1, volunteerId: 2 })]));
+    const holding = await refusal(db.batch([db.insert(claims).values({ cardId: one.id, volunteerId: volunteerA.id }), db.insert(claims).values({ cardId: one.id, volunteerId: volunteerB.id })]));
     expect(uniqueFailed(holding, claims.cardId)).toBe(true);
     const key = await refusal(db.insert(rateCounters).values([1, 2].map((count) => ({ key: 'same', windowStartedAt: new Date(), count }))));
     expect(uniqueFailed(key, rateCounters.key)).toBe(true);
@@ -55,22 +63,22 @@ describe('a D1 constraint failure is recognised by its kind and what it names', 
     );
     expect(constraintFailure(lost)).toEqual({ kind: 'CHECK', on: ['audit_log_actor_kind_valid'] });
     expect(lostRace(lost)).toBe(true);
-    const age = await refusal(db.update(cards).set({ age: 99 }).where(eq(cards.id, 1)));
+    const age = await refusal(db.update(cards).set({ age: 99 }).where(eq(cards.id, one.id)));
     expect(checkFailed(age, 'cards_age_range')).toBe(true);
     expect(lostRace(age)).toBe(false);
   });
 
   it('recognises NOT NULL and FOREIGN KEY failures', async () => {
-    const missing = await refusal(db.update(cards).set({ alias: sql`NULL` }).where(eq(cards.id, 1)));
+    const missing = await refusal(db.update(cards).set({ alias: sql`NULL` }).where(eq(cards.id, one.id)));
     expect(constraintFailure(missing)).toEqual({ kind: 'NOT NULL', on: ['cards.alias'] });
-    const dangling = await refusal(db.insert(claims).values({ cardId: 9999, volunteerId: 1 }));
+    const dangling = await refusal(db.insert(claims).values({ cardId: 999_999, volunteerId: volunteerA.id }));
     expect(constraintFailure(dangling)).toEqual({ kind: 'FOREIGN KEY', on: [] });
   });
 
   it('is not fooled by the words in a bound value or a trigger', async () => {
     // drizzle's error quotes the values; a wish may hold any words.
     const typed = 'UNIQUE constraint failed: cards.code: SQLITE_CONSTRAINT';
-    const err = await refusal(db.update(cards).set({ wish: typed, age: 99 }).where(eq(cards.id, 1)));
+    const err = await refusal(db.update(cards).set({ wish: typed, age: 99 }).where(eq(cards.id, one.id)));
     expect(String((err as Error).message)).toContain(typed);
     expect(uniqueFailed(err, cards.code)).toBe(false);
     expect(checkFailed(err, 'cards_age_range')).toBe(true);

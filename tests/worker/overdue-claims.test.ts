@@ -1,7 +1,7 @@
 import { env } from 'cloudflare:workers';
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadDemo } from '../../scripts/demo/load-demo';
+import { createClaim, createWall } from '../support/factories';
 import { expireClaims, listClaims } from '#worker/claims/index.ts';
 import { consoleQueues } from '#worker/console/index.ts';
 import { getDb } from '#worker/platform/db/client.ts';
@@ -11,12 +11,14 @@ const db = getDb(env.DB);
 const DAY = 86_400_000;
 
 beforeAll(async () => {
-  await loadDemo(db);
-  // One claim waiting for approval for 10 days, one approved 40 days ago and never delivered.
-  const pending = await db.select({ id: claims.id }).from(claims).where(eq(claims.status, 'pending')).get();
-  const approved = await db.select({ id: claims.id }).from(claims).where(eq(claims.status, 'approved')).get();
-  await db.update(claims).set({ createdAt: new Date(Date.now() - 10 * DAY) }).where(eq(claims.id, pending!.id));
-  await db.update(claims).set({ approvedAt: new Date(Date.now() - 40 * DAY) }).where(eq(claims.id, approved!.id));
+  await createWall();
+  // Claims on time beside one waiting for approval for 10 days and one approved 40 days ago and never delivered.
+  await createClaim({ status: 'pending' });
+  await createClaim({ status: 'approved' });
+  const pending = await createClaim({ status: 'pending' });
+  const approved = await createClaim({ status: 'approved' });
+  await db.update(claims).set({ createdAt: new Date(Date.now() - 10 * DAY) }).where(eq(claims.id, pending.id));
+  await db.update(claims).set({ approvedAt: new Date(Date.now() - 40 * DAY) }).where(eq(claims.id, approved.id));
 });
 
 describe('one rule says which claims are overdue', () => {

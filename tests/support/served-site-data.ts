@@ -1,0 +1,76 @@
+/**
+ * Data a browser test makes for itself on the served local stack (tests/support/serve-built-site.ts),
+ * through the site's own API, as the coordinator and a volunteer would: a card on the wall, a
+ * volunteer with a private link, a claim taken as far as a step. The stack is loaded with the demo,
+ * whose coordinator does the console's part; nothing here depends on the demo's cards or volunteers.
+ */
+import { inject } from 'vitest';
+import { DEMO_COORDINATOR } from './demo/demo-data';
+
+let made = 0;
+const base = () => inject('baseUrl');
+
+async function call(path: string, init: { method?: string; body?: unknown; headers?: Record<string, string> } = {}): Promise<Response> {
+  const res = await fetch(`${base()}${path}`, {
+    method: init.method ?? 'GET',
+    headers: { Origin: base(), ...(init.body === undefined ? {} : { 'Content-Type': 'application/json' }), ...init.headers },
+    ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
+  });
+  if (res.status >= 300) throw new Error(`${init.method ?? 'GET'} ${path}: ${res.status} ${await res.text()}`);
+  return res;
+}
+
+let session: Promise<string> | undefined;
+/** The demo coordinator's session cookie (name=value), logged in once through the API. */
+function coordinatorCookie(): Promise<string> {
+  session ??= call('/api/admin/login', { method: 'POST', body: { username: DEMO_COORDINATOR.username, password: DEMO_COORDINATOR.password } }).then(
+    (res) => res.headers.get('Set-Cookie')!.split(';')[0]!,
+  );
+  return session;
+}
+
+const asCoordinator = async (path: string, body: unknown = {}) => call(`/api/admin${path}`, { method: 'POST', body, headers: { Cookie: await coordinatorCookie() } });
+
+/** A card created, reviewed and published by the coordinator: its code. */
+export async function publishedCard(fields: { alias?: string; wish?: string; category?: string } = {}): Promise<string> {
+  const card = {
+    alias: fields.alias ?? '晴晴',
+    age: 9,
+    gradeBand: 'middle_primary',
+    category: fields.category ?? 'stationery',
+    wish: fields.wish ?? '想要一个能装下所有彩笔的笔袋。',
+    sizeNote: '',
+    handoutRef: `BROWSER-${Date.now().toString(36)}-${++made}`,
+    consentOn: '2026-11-18',
+    consentMethod: 'paper',
+    notes: '',
+  };
+  const { code } = ((await (await asCoordinator('/cards', card)).json()) as { card: { code: string } }).card;
+  await asCoordinator(`/cards/${code}/review`);
+  await asCoordinator(`/cards/${code}/publish`);
+  return code;
+}
+
+/** A volunteer signed up through the API (and approved by the coordinator unless `pending`): their private link's token. */
+export async function volunteer(status: 'approved' | 'pending' = 'approved'): Promise<string> {
+  const mobile = `137${String(Date.now() % 1e4).padStart(4, '0')}${String(++made).padStart(4, '0')}`;
+  const signup = { name: `浏览器志愿者${made}`, mobile, town: '青石镇', helpTypes: ['wish_cards'], agreeCode: true, agreePrivacy: true };
+  const res = await call('/api/volunteers', { method: 'POST', body: signup, headers: { 'CF-Connecting-IP': `10.201.${made % 250}.1` } });
+  const token = ((await res.json()) as { privateUrl: string }).privateUrl.split('/v/')[1]!;
+  if (status === 'approved') {
+    const list = (await (await call(`/api/admin/volunteers?q=${mobile}`, { headers: { Cookie: await coordinatorCookie() } })).json()) as { volunteers: { id: number }[] };
+    await asCoordinator(`/volunteers/${list.volunteers[0]!.id}/approve`);
+  }
+  return token;
+}
+
+/** A card claimed by the volunteer and taken as far as `until`: the card's code and the claim's id. */
+export async function claimedCard(token: string, until: 'approved' | 'delivered'): Promise<{ code: string; claimId: number }> {
+  const code = await publishedCard();
+  const bearer = { Authorization: `Bearer ${token}` };
+  const res = await call(`/api/cards/${code}/claims`, { method: 'POST', body: {}, headers: bearer });
+  const claimId = ((await res.json()) as { claim: { id: number } }).claim.id;
+  await asCoordinator(`/claims/${claimId}/approve`);
+  if (until === 'delivered') await call(`/api/claims/${claimId}/delivered`, { method: 'POST', body: {}, headers: bearer });
+  return { code, claimId };
+}

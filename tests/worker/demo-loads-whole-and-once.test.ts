@@ -1,0 +1,62 @@
+import { env } from 'cloudflare:workers';
+import { describe, expect, it } from 'vitest';
+import { verifyPassword } from '#worker/platform/auth/password.ts';
+import { getDb } from '#worker/platform/db/client.ts';
+import { checkCardPrivacy } from '#worker/privacy/index.ts';
+import { DEMO_CARDS, DEMO_COORDINATOR, DEMO_SCHOOL } from '../support/demo/demo-data';
+import { loadDemo } from '../support/demo/load-demo';
+
+async function counts() {
+  const out: Record<string, number> = {};
+  for (const table of ['schools', 'campaigns', 'cards', 'card_private', 'volunteers', 'claims', 'coordinators']) {
+    out[table] = (await env.DB.prepare(`SELECT count(*) AS n FROM ${table}`).first<{ n: number }>())!.n;
+  }
+  return out;
+}
+
+describe('the demo data set', () => {
+  it('loads a school, a winter campaign, about 40 cards in every state, volunteers, claims and the demo coordinator', async () => {
+    await loadDemo(getDb(env.DB));
+    expect(await counts()).toEqual({
+      schools: 1,
+      campaigns: 1,
+      cards: 40,
+      card_private: 40,
+      volunteers: 4,
+      claims: 10,
+      coordinators: 1,
+    });
+    const { results } = await env.DB.prepare('SELECT status, count(*) AS n FROM cards GROUP BY status ORDER BY status').all();
+    expect(results).toEqual([
+      { status: 'claimed', n: 6 },
+      { status: 'draft', n: 4 },
+      { status: 'fulfilled', n: 4 },
+      { status: 'open', n: 24 },
+      { status: 'withdrawn', n: 2 },
+    ]);
+    const categories = await env.DB.prepare('SELECT count(DISTINCT category) AS n FROM cards').first<{ n: number }>();
+    expect(categories?.n).toBe(6);
+  });
+
+  it('gives the same data when loaded again, not duplicates', async () => {
+    await loadDemo(getDb(env.DB));
+    const first = await counts();
+    await loadDemo(getDb(env.DB));
+    expect(await counts()).toEqual(first);
+  });
+
+  it('lets the demo coordinator log in with the documented password', async () => {
+    await loadDemo(getDb(env.DB));
+    const row = await env.DB.prepare('SELECT password_hash AS hash, password_salt AS salt, password_iterations AS iterations FROM coordinators WHERE username = ?')
+      .bind(DEMO_COORDINATOR.username)
+      .first<{ hash: string; salt: string; iterations: number }>();
+    expect(row).not.toBeNull();
+    expect(await verifyPassword(DEMO_COORDINATOR.password, row!)).toBe(true);
+    expect(await verifyPassword('wrong-password', row!)).toBe(false);
+  });
+
+  it('has only cards the privacy gate lets through', () => {
+    const ctx = { schoolNames: [DEMO_SCHOOL.name], villageNames: ['柳树村', '下河湾'] };
+    for (const card of DEMO_CARDS) expect(checkCardPrivacy(card, ctx), card.alias).toEqual([]);
+  });
+});

@@ -1,0 +1,36 @@
+import { env } from 'cloudflare:workers';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { getDb } from '#worker/platform/db/client.ts';
+import { progressByCategory, progressOverTime } from '#worker/campaigns/index.ts';
+import { campaignProgress } from '#worker/cards/index.ts';
+import { createWall, type TestWall } from '../support/factories';
+
+const db = getDb(env.DB);
+/** A campaign started ten days ago: 24 open cards, 6 claimed and 4 fulfilled (claimed six days ago, received yesterday), drafts and withdrawn ones. */
+let wall: TestWall;
+beforeAll(async () => {
+  wall = await createWall({ open: 24, claimed: 6, fulfilled: 4, draft: 4, withdrawn: 2 });
+});
+
+describe('the progress charts’ figures', () => {
+  it('by category add up to the wall’s progress line', async () => {
+    const rows = await progressByCategory(db, wall.campaign.id);
+    const progress = await campaignProgress(db, wall.campaign.id);
+    expect(rows).toHaveLength(6);
+    expect(progress).toEqual({ total: 34, claimed: 6, fulfilled: 4 });
+    expect(rows.reduce((n, r) => n + r.open + r.claimed + r.fulfilled, 0)).toBe(progress.total);
+    expect(rows.reduce((n, r) => n + r.claimed, 0)).toBe(progress.claimed);
+    expect(rows.reduce((n, r) => n + r.fulfilled, 0)).toBe(progress.fulfilled);
+  });
+
+  it('over time count every claim made and every gift received, day by day, never going down', async () => {
+    const days = await progressOverTime(db, wall.campaign.id);
+    expect(days.length).toBeGreaterThan(5);
+    expect(days.at(-1)).toMatchObject({ claimed: 10, fulfilled: 4 });
+    expect(days[0]).toMatchObject({ claimed: 0, fulfilled: 0 });
+    for (let i = 1; i < days.length; i++) {
+      expect(days[i]!.claimed).toBeGreaterThanOrEqual(days[i - 1]!.claimed);
+      expect(days[i]!.fulfilled).toBeGreaterThanOrEqual(days[i - 1]!.fulfilled);
+    }
+  });
+});
