@@ -25,7 +25,7 @@ export const GRADE_BAND_LABELS: Record<GradeBand, string> = {
   junior_high: '初中',
 };
 
-/** A card's ages: the programme's wish cards come from children aged 5 to 14. */
+/** A card's ages: children aged 5 to 14 write the wish cards; the bounds leave room either side. */
 export const CARD_MIN_AGE = 3;
 export const CARD_MAX_AGE = 16;
 

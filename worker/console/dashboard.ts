@@ -1,6 +1,6 @@
 /**
  * The console's home: how much work waits in each queue. Counts only; the
- * lists behind them come with the volunteers and claims capabilities.
+ * lists behind them are listClaims (claims/queues.ts) and listVolunteers (volunteers/vetting.ts).
  */
 import { sql } from 'drizzle-orm';
 import type { Db } from '#worker/platform/db/client.ts';

@@ -241,7 +241,7 @@ export const signupRepeats = sqliteTable(
   (t) => [index('signup_repeats_volunteer').on(t.volunteerId)],
 );
 
-/** Per-key counters for rate limits (sign-ups per address), one row per key and window. */
+/** Per-key counters for rate limits (sign-ups per address): one row per key, its window restarted in place. */
 export const rateCounters = sqliteTable('rate_counters', {
   key: text('key').primaryKey(),
   windowStartedAt: integer('window_started_at', { mode: 'timestamp_ms' }).notNull(),
@@ -309,9 +309,9 @@ export const coordinatorSessions = sqliteTable(
   (t) => [index('coordinator_sessions_coordinator').on(t.coordinatorId)],
 );
 
-/** Failed-login counters per account and per address, for slowing down guessing. */
+/** Failed-login counters per account, per address and per device cookie, for slowing down guessing. */
 export const loginThrottle = sqliteTable('login_throttle', {
-  /** 'user:<username>' or 'addr:<hashed address>'. */
+  /** 'user:<username>', 'addr:<hashed address>' or 'device:<hashed nonce>' (a device cookie's own counter). */
   key: text('key').primaryKey(),
   failures: integer('failures').notNull().default(0),
   windowStartedAt: integer('window_started_at', { mode: 'timestamp_ms' }).notNull(),
