@@ -43,6 +43,10 @@ const blocked = (key: 'review_real_name' | 'review_findings' | 'publish_blocked'
 const PUBLIC_FIELDS = ['alias', 'age', 'gradeBand', 'category', ...CARD_PUBLIC_TEXT_FIELDS] as const;
 const PRIVATE_FIELDS = ['handoutRef', 'consentOn', 'consentMethod', 'notes'] as const;
 
+/** A card's public face and its coordinator-only record, as the form or API gave them. */
+const publicFace = (f: CardFields) => ({ alias: f.alias, age: f.age, gradeBand: f.gradeBand, category: f.category, wish: f.wish, sizeNote: f.sizeNote });
+const privateRecord = (f: CardFields) => ({ handoutRef: f.handoutRef, consentOn: f.consentOn, consentMethod: f.consentMethod, notes: f.notes ?? '' });
+
 const cardIdByCode = (code: string) => sql`(SELECT id FROM cards WHERE code = ${code})`;
 
 async function done(db: Db, code: string): Promise<CardChange> {
@@ -79,12 +83,7 @@ export async function createCard(db: Db, campaignId: number, fields: CardFields,
         db.insert(cards).values({
           campaignId,
           code,
-          alias: fields.alias,
-          age: fields.age,
-          gradeBand: fields.gradeBand,
-          category: fields.category,
-          wish: fields.wish,
-          sizeNote: fields.sizeNote,
+          ...publicFace(fields),
           status: 'draft',
           createdAt: now,
           updatedAt: now,
@@ -93,10 +92,7 @@ export async function createCard(db: Db, campaignId: number, fields: CardFields,
         db.insert(cardPrivate).values({
           cardId: cardIdByCode(code),
           campaignId,
-          handoutRef: fields.handoutRef,
-          consentOn: fields.consentOn,
-          consentMethod: fields.consentMethod,
-          notes: fields.notes ?? '',
+          ...privateRecord(fields),
         }),
       ]);
       return done(db, code);
@@ -134,12 +130,7 @@ export async function updateCard(db: Db, code: string, fields: CardFields, actor
       db
         .update(cards)
         .set({
-          alias: fields.alias,
-          age: fields.age,
-          gradeBand: fields.gradeBand,
-          category: fields.category,
-          wish: fields.wish,
-          sizeNote: fields.sizeNote,
+          ...publicFace(fields),
           updatedAt: now,
           ...(wordingChanged ? { reviewedAt: null, reviewedBy: null } : {}),
           ...(backToDraft ? { status: 'draft', publishedAt: null } : {}),
@@ -157,7 +148,7 @@ export async function updateCard(db: Db, code: string, fields: CardFields, actor
       }),
       db
         .update(cardPrivate)
-        .set({ handoutRef: fields.handoutRef, consentOn: fields.consentOn, consentMethod: fields.consentMethod, notes: fields.notes ?? '' })
+        .set(privateRecord(fields))
         .where(eq(cardPrivate.cardId, current.id)),
       // A "不是个人信息" was judged on the old words: rewritten words are judged afresh.
       db
