@@ -55,6 +55,17 @@ export const CLAIM_STATUS_LABELS: Record<ClaimStatus, string> = {
   expired: '已过期',
 };
 
+/** The console's claim queues: what waits for a coordinator, in the order they work through it. */
+export const CLAIM_QUEUES = ['to_approve', 'awaiting_dropoff', 'awaiting_confirmation', 'overdue', 'all'] as const;
+export type ClaimQueue = (typeof CLAIM_QUEUES)[number];
+export const CLAIM_QUEUE_LABELS: Record<ClaimQueue, string> = {
+  to_approve: '待批准的认领',
+  awaiting_dropoff: '等待送到学校的礼物',
+  awaiting_confirmation: '已送达、待确认收到',
+  overdue: '已超期',
+  all: '全部认领',
+};
+
 export const VOLUNTEER_STATUSES = ['pending', 'approved', 'rejected'] as const;
 export type VolunteerStatus = (typeof VOLUNTEER_STATUSES)[number];
 export const VOLUNTEER_STATUS_LABELS: Record<VolunteerStatus, string> = {

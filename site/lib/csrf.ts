@@ -23,17 +23,23 @@ export const CSRF_FIELD = '_csrf';
 export const LOGIN_CSRF_COOKIE: SiteCookie = { name: 'sw_login_csrf' };
 export const SIGNUP_CSRF_COOKIE: SiteCookie = { name: 'sw_signup_csrf' };
 
-/** Pages whose forms are filled in before anyone is signed in, and their token's cookie. */
+/** Pages whose forms are filled in before anyone is signed in, by route, and their token's cookie. */
 const PRESESSION_FORMS: Record<string, SiteCookie> = {
   '/admin/login': LOGIN_CSRF_COOKIE,
   '/volunteer': SIGNUP_CSRF_COOKIE,
-  '/volunteer/': SIGNUP_CSRF_COOKIE,
 };
+
+/**
+ * The routes that answer a refused post themselves (the form comes back filled in, or the visitor
+ * is told to sign in first). Every other refused post gets a plain 403 before any page code runs,
+ * so a page added later is protected without knowing about any of this.
+ */
+export const ANSWERS_OWN_REFUSAL = new Set(['/admin/login', '/volunteer', '/wall/[code]', '/me']);
 
 export interface Csrf {
   /** The value this visitor's forms carry in `_csrf` ('' when they have nothing to post with). */
   token(): Promise<string>;
-  /** True when this request posted a form that must not change anything: from another site, or with a wrong token. */
+  /** True when this request posted something that must not change anything: from another site, with a wrong token, or with none to check. */
   refused: boolean;
 }
 
@@ -45,17 +51,25 @@ export function volunteerLookup(request: Request): VolunteerLookup {
   return () => (found ??= volunteerSession(siteDb(), request));
 }
 
-/** The CSRF check for one request; a refused pre-session token is replaced, so the form comes back with a fresh one. */
+/**
+ * The CSRF check for one request. A post with nothing to check against (nobody signed in, not a
+ * pre-session form) is refused too. A refused pre-session token is replaced, so the form comes
+ * back with a fresh one.
+ */
 export async function checkCsrf(ctx: APIContext, coordinator: CoordinatorSession | undefined, volunteer: VolunteerLookup): Promise<Csrf> {
-  const cookie = PRESESSION_FORMS[ctx.url.pathname];
+  const cookie = PRESESSION_FORMS[ctx.routePattern];
   const presession = cookie ? presessionToken(pageCookies(ctx.cookies, ctx.url), cookie) : null;
   const token = async () => coordinator?.csrfToken ?? presession?.value ?? (await volunteer())?.formToken ?? '';
   if (ctx.request.method === 'GET' || ctx.request.method === 'HEAD') return { token, refused: false };
 
-  const posted = (await ctx.request.clone().formData().catch(() => null))?.get(CSRF_FIELD)?.toString();
-  // Without a session or a pre-session form there is nothing to post with: the page refuses on its own (sign in first).
+  const refuse = (): Csrf => {
+    presession?.renew();
+    return { token, refused: true };
+  };
+  if (isCrossSite(ctx.request)) return refuse();
   const expected = coordinator ? coordinator.csrfToken : presession ? presession.value : (await volunteer())?.formToken;
-  const refused = isCrossSite(ctx.request) || (expected !== undefined && !(presession ? presession.matches(posted) : sameSecret(posted, expected)));
-  if (refused) presession?.renew();
-  return { token, refused };
+  if (expected === undefined) return refuse();
+  const posted = (await ctx.request.clone().formData().catch(() => null))?.get(CSRF_FIELD)?.toString();
+  const matches = presession ? presession.matches(posted) : sameSecret(posted, expected);
+  return matches ? { token, refused: false } : refuse();
 }

@@ -4,7 +4,7 @@
  * schema (the same one the API uses), runs one domain operation and turns its
  * result into a 303 redirect, or into the page again with field messages and
  * the status from the aggregate's failures table. Pages never read a posted
- * body themselves (tests/build/form-rule.test.ts keeps it so).
+ * body themselves (tests/build/every-form-posts-through-one-checked-path.test.ts keeps it so).
  */
 import type { AstroGlobal } from 'astro';
 import * as v from 'valibot';
@@ -90,7 +90,9 @@ export async function handleForm(
   if (astro.locals.csrf.refused) return state(403, { message: options.expired ?? EXPIRED_MESSAGE });
   const refusal = await options.before?.();
   if (refusal) return state(refusal.status, { message: refusal.message, failure: refusal });
-  const chosen = actions[action];
+  // A page with one form runs it whatever `_action` says; a page with several needs a known one.
+  const only = Object.values(actions);
+  const chosen = actions[action] ?? (only.length === 1 ? only[0] : undefined);
   if (!chosen) return state(400, { message: UNKNOWN_ACTION_MESSAGE });
   let input: unknown = chosen.read ? chosen.read(form, fields) : fields;
   if (chosen.schema) {

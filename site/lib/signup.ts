@@ -1,3 +1,5 @@
+import * as v from 'valibot';
+import { CardCodeSchema } from '#worker/cards/index.ts';
 /** The sign-up form's fields and their Chinese labels (error summary and form). */
 export const SIGNUP_LABELS = {
   name: '姓名',
@@ -11,3 +13,10 @@ export const SIGNUP_LABELS = {
   agreePrivacy: '隐私说明',
 } as const;
 
+
+/** Where to go back to after signing up or opening a link: only a card on the wall, its code exactly as codes are written. */
+export function safeCardPath(next: string | null | undefined): string | null {
+  const code = next?.startsWith('/wall/') ? next.slice('/wall/'.length) : null;
+  const parsed = code ? v.safeParse(CardCodeSchema, code) : null;
+  return parsed?.success && parsed.output === code ? next! : null;
+}

@@ -12,9 +12,3 @@ export async function volunteerSession(db: Db, request: Request): Promise<Volunt
   const access = await volunteerAccess(db, token);
   return access && token ? { access, formToken: await volunteerFormToken(token) } : null;
 }
-
-
-/** Where to go back to after signing up or opening a link: only a card on the wall. */
-export function safeCardPath(next: string | null | undefined): string | null {
-  return next && /^\/wall\/[A-HJKMNP-Z2-9]{4,12}$/.test(next) ? next : null;
-}

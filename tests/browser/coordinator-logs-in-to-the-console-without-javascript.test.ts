@@ -5,6 +5,7 @@ import { describe, expect, inject, it } from 'vitest';
 import { DEMO_COORDINATOR } from '../support/demo/demo-data';
 import { ROOT } from '../support/local-stack';
 import { openPage } from '../support/chromium';
+import { claimedCard, volunteerWithId } from '../support/served-site-data';
 
 /** Console pages, read from site/pages/admin so that a new page is walked too. */
 async function consolePagePaths(): Promise<string[]> {
@@ -108,13 +109,17 @@ describe('the coordinators’ console, in a browser without JavaScript', () => {
       const v = result.violations.map((x) => `${x.id}: ${x.nodes[0]?.target.join(' ')}`);
       if (v.length) found[label] = v;
     };
+    // A card, a volunteer and a claim of the test's own, so the detail pages have something to show.
+    const someone = await volunteerWithId();
+    const { code, claimId } = await claimedCard(someone.token, 'approved');
+    const pages = ['/admin/cards/', '/admin/cards/new', `/admin/cards/${code}`, '/admin/campaign', '/admin/audit', '/admin/import/', '/admin/volunteers/', `/admin/volunteers/${someone.id}`, '/admin/claims/', `/admin/claims/${claimId}`];
     const login = await page.goto('/admin/login');
     expect(login?.headers()['cache-control']).toBe('no-store');
     await check('login');
     await signIn(page);
     await page.waitForURL('**/admin/');
     await check('home');
-    for (const path of ['/admin/cards/', '/admin/cards/new', '/admin/cards/K7M3Q', '/admin/campaign', '/admin/audit', '/admin/import/', '/admin/volunteers/', '/admin/volunteers/1', '/admin/claims/', '/admin/claims/1']) {
+    for (const path of pages) {
       const res = await page.goto(path);
       expect(res?.headers()['cache-control'], path).toBe('no-store');
       await check(path);
@@ -123,7 +128,7 @@ describe('the coordinators’ console, in a browser without JavaScript', () => {
     // On a 360 px phone nothing pushes the page sideways (wide tables scroll inside their box).
     await page.setViewportSize({ width: 360, height: 740 });
     const overflowing: string[] = [];
-    for (const path of ['/admin/', '/admin/cards/', '/admin/cards/new', '/admin/cards/K7M3Q', '/admin/campaign', '/admin/audit', '/admin/import/', '/admin/volunteers/', '/admin/volunteers/1', '/admin/claims/', '/admin/claims/1']) {
+    for (const path of ['/admin/', ...pages]) {
       await page.goto(path);
       const width = await page.evaluate(() => document.documentElement.scrollWidth);
       if (width > 360) overflowing.push(`${path}: ${width}px`);

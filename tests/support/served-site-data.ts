@@ -53,15 +53,19 @@ export async function publishedCard(fields: { alias?: string; wish?: string; cat
 
 /** A volunteer signed up through the API (and approved by the coordinator unless `pending`): their private link's token. */
 export async function volunteer(status: 'approved' | 'pending' = 'approved'): Promise<string> {
+  return (await volunteerWithId(status)).token;
+}
+
+/** A volunteer as `volunteer()` makes one, with the id the console knows them by. */
+export async function volunteerWithId(status: 'approved' | 'pending' = 'approved'): Promise<{ token: string; id: number }> {
   const mobile = `137${String(Date.now() % 1e4).padStart(4, '0')}${String(++made).padStart(4, '0')}`;
   const signup = { name: `浏览器志愿者${made}`, mobile, town: '青石镇', helpTypes: ['wish_cards'], agreeCode: true, agreePrivacy: true };
   const res = await call('/api/volunteers', { method: 'POST', body: signup, headers: { 'CF-Connecting-IP': `10.201.${made % 250}.1` } });
   const token = ((await res.json()) as { privateUrl: string }).privateUrl.split('/v/')[1]!;
-  if (status === 'approved') {
-    const list = (await (await call(`/api/admin/volunteers?q=${mobile}`, { headers: { Cookie: await coordinatorCookie() } })).json()) as { volunteers: { id: number }[] };
-    await asCoordinator(`/volunteers/${list.volunteers[0]!.id}/approve`);
-  }
-  return token;
+  const list = (await (await call(`/api/admin/volunteers?q=${mobile}`, { headers: { Cookie: await coordinatorCookie() } })).json()) as { volunteers: { id: number }[] };
+  const id = list.volunteers[0]!.id;
+  if (status === 'approved') await asCoordinator(`/volunteers/${id}/approve`);
+  return { token, id };
 }
 
 /** A card claimed by the volunteer and taken as far as `until`: the card's code and the claim's id. */

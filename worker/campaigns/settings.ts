@@ -51,7 +51,7 @@ export async function saveCampaignSettings(db: Db, input: CampaignInput, actorId
 }
 
 /** Saves the settings and the village list with one audit row; `false` if the campaign is gone. */
-export async function updateCampaignSettings(db: Db, id: number, input: CampaignInput, actorId: number, now = new Date(), known?: CampaignSettings): Promise<boolean> {
+async function updateCampaignSettings(db: Db, id: number, input: CampaignInput, actorId: number, now = new Date(), known?: CampaignSettings): Promise<boolean> {
   const before = known ?? (await getCampaignSettings(db));
   const changed = before ? (Object.keys(input) as (keyof CampaignInput)[]).filter((k) => JSON.stringify(before[k]) !== JSON.stringify(input[k])) : [];
   try {

@@ -105,6 +105,12 @@ export async function createCard(db: Db, campaignId: number, fields: CardFields,
   }
 }
 
+/** Whether a card waits for its wording review: a draft nobody has reviewed since its words last changed. */
+export const awaitsReview = (card: { status: CardStatus; reviewedAt: Date | null }) => card.status === 'draft' && !card.reviewedAt;
+
+/** Whether a card can be published (once its blockers are dealt with): drafts only. */
+export const canPublish = (status: CardStatus) => status === 'draft';
+
 /** Whether a card's public face may still change: once claimed, fulfilled or withdrawn, only the coordinator-only record can. */
 export const publicFaceEditable = (status: CardStatus) => status === 'draft' || status === 'open';
 
@@ -168,11 +174,11 @@ export async function updateCard(db: Db, code: string, fields: CardFields, actor
 export async function reviewCard(db: Db, code: string, actorId: number, realNames = '', now = new Date()): Promise<CardChange> {
   const current = await getConsoleCard(db, code);
   if (!current) return cardFailure('card_not_found');
-  if (current.status !== 'draft' || current.reviewedAt) return cardFailure('not_reviewable');
+  if (!awaitsReview(current)) return cardFailure('not_reviewable');
   // The review says "I read these words and they are fit for the wall": not while the gate still objects.
   const { open } = await cardPrivacy(db, current, realNames);
   if (open.length) {
-    const blockers = open.map((f) => ({ field: f.field, message: f.message }));
+    const blockers = open.map((f) => ({ field: f.field, message: f.message, kind: f.kind }));
     if (open.some((f) => f.kind === 'real_name')) return blocked('review_real_name', blockers);
     return blocked('review_findings', blockers, `隐私检查还有 ${open.length} 处没处理：请先改写，或确认不是个人信息并写明原因，再审核`);
   }
@@ -193,7 +199,7 @@ export async function publishCard(db: Db, code: string, actorId: number, now = n
   if (!current) return cardFailure('card_not_found');
   const blockers = publishBlockers(current, (await cardPrivacy(db, current)).open);
   if (blockers.length) {
-    if (current.status !== 'draft') return blocked('not_publishable', blockers);
+    if (!canPublish(current.status)) return blocked('not_publishable', blockers);
     return blocked('publish_blocked', blockers, `还不能发布，先处理这 ${blockers.length} 件事：${blockers.map((b) => b.message).join('；')}`);
   }
   return settle(db, code, () =>

@@ -1,5 +1,6 @@
 /** Why a card operation is refused: each code's HTTP status and Chinese message, written once. */
 import { failureTable, type Failure } from '#worker/platform/failures.ts';
+import type { PublishBlocker } from './privacy';
 
 export const { table: CARD_FAILURES, fail: cardFailure } = failureTable({
   card_not_found: { status: 404, message: '没有找到这张心愿卡' },
@@ -26,4 +27,4 @@ export const { table: CARD_FAILURES, fail: cardFailure } = failureTable({
 });
 
 /** A refused card operation; a refused publish or review also lists its blockers by field. */
-export type CardFailure = Failure & { blockers?: { field: string; message: string }[] };
+export type CardFailure = Failure & { blockers?: PublishBlocker[] };

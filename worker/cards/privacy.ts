@@ -59,6 +59,8 @@ export interface PublishBlocker {
   /** The field to fix (a card field, or `review` for the wording review). */
   field: string;
   message: string;
+  /** For a privacy finding: its kind (a real name is told beside the review's own field). */
+  kind?: string;
 }
 
 /** Everything that keeps a draft off the wall, all at once: not reviewed, no consent, each open finding. */

@@ -1,7 +1,8 @@
 /** Claims as CSV for coordinators (with volunteers' names and numbers: the export is audited). */
 import type { Db } from '#worker/platform/db/client.ts';
 import { auditInsert } from '#worker/audit/index.ts';
-import { listClaims, type ClaimQueue } from './queues';
+import type { ClaimQueue } from '#worker/vocabulary.ts';
+import { listClaims } from './queues';
 import { beijingDay } from '#worker/platform/time.ts';
 import { toCsv } from '#worker/platform/csv.ts';
 import { CLAIM_STATUS_LABELS } from '#worker/vocabulary.ts';

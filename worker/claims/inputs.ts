@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { printableLines } from '#worker/platform/input/text-rules.ts';
-import { CLAIM_QUEUES, type ClaimQueue } from './queues';
+import { CLAIM_QUEUES, type ClaimQueue } from '#worker/vocabulary.ts';
 
 /** A claim's number, in a path or a form field: digits only. */
 export const ClaimIdSchema = v.pipe(v.string(), v.regex(/^\d{1,9}$/, '认领编号是数字'), v.transform(Number));

@@ -2,18 +2,8 @@
 import { and, asc, eq, type SQL } from 'drizzle-orm';
 import type { Db } from '#worker/platform/db/client.ts';
 import { campaigns, cards, claims, volunteers } from '#worker/platform/db/schema.ts';
-import type { ClaimStatus, VolunteerStatus } from '#worker/vocabulary.ts';
+import type { ClaimQueue, ClaimStatus, VolunteerStatus } from '#worker/vocabulary.ts';
 import { claimOverdue } from './overdue';
-
-export const CLAIM_QUEUES = ['to_approve', 'awaiting_dropoff', 'awaiting_confirmation', 'overdue', 'all'] as const;
-export type ClaimQueue = (typeof CLAIM_QUEUES)[number];
-export const CLAIM_QUEUE_LABELS: Record<ClaimQueue, string> = {
-  to_approve: '待批准的认领',
-  awaiting_dropoff: '等待送到学校的礼物',
-  awaiting_confirmation: '已送达、待确认收到',
-  overdue: '已超期',
-  all: '全部认领',
-};
 
 export interface ConsoleClaim {
   id: number;

@@ -18,6 +18,8 @@ export interface FailureSpec {
 export interface Failure<Code extends string = string> {
   ok: false;
   code: Code;
+  /** The table's key: which refusal this is, when several share one code. */
+  reason: string;
   status: FailureStatus;
   message: string;
   /** Messages for particular fields, shown beside them. */
@@ -36,6 +38,7 @@ export function failureTable<const T extends Record<string, FailureSpec>>(table:
     return {
       ok: false,
       code: (spec.code ?? key) as CodeOf<T, K>,
+      reason: key,
       status: spec.status,
       message: detail.message ?? spec.message,
       ...(detail.fields ? { fields: detail.fields } : {}),

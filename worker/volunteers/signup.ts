@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { hashToken, newToken } from '#worker/platform/auth/token.ts';
 import type { Db } from '#worker/platform/db/client.ts';
-import { VOLUNTEER_FAILURES, volunteerFailure } from './failures';
+import { volunteerFailure } from './failures';
 import { uniqueFailed } from '#worker/platform/db/constraints.ts';
 import { signupRepeats, volunteers } from '#worker/platform/db/schema.ts';
 import type { VolunteerSignup } from './inputs';
@@ -77,7 +77,6 @@ export async function signupAllowed(db: Db, env: Env, request: Request): Promise
   return allowHit(db, key, limit, windowMs);
 }
 
-export const RATE_LIMITED_MESSAGE = VOLUNTEER_FAILURES.rate_limited.message;
 
 /** A valid sign-up. A filled honeypot gets an answer that looks the same but writes nothing. */
 export async function completeSignup(db: Db, input: VolunteerSignup): Promise<SignupOutcome> {

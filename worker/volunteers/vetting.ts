@@ -94,6 +94,9 @@ async function settle(write: () => Promise<unknown>): Promise<VolunteerChange> {
   }
 }
 
+/** Whether a sign-up waits for a coordinator's decision (approve or reject). */
+export const awaitsDecision = (volunteer: { status: VolunteerStatus; erasedAt: Date | null }) => volunteer.status === 'pending' && !volunteer.erasedAt;
+
 /** Approves or rejects a pending sign-up; a rejection's reason is shown to the volunteer. */
 export async function decideVolunteer(db: Db, id: number, decision: 'approved' | 'rejected', reason: string | null, actorId: number, now = new Date()) {
   return settle(() =>

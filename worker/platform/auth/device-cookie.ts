@@ -35,7 +35,7 @@ let warned = false;
  * What device trust reads from the Worker's env. Both may be unset (a secret not yet put; SHOUWANG_ENV
  * outside `npm start` and the tests), though the generated Env types them as always present.
  */
-type DeviceEnv = { DEVICE_COOKIE_SECRET?: string; SHOUWANG_ENV?: string };
+type DeviceEnv = Partial<Pick<Env, 'DEVICE_COOKIE_SECRET' | 'SHOUWANG_ENV'>>;
 
 /**
  * The signing key from DEVICE_COOKIE_SECRET, or null when it is unset, too short, or the

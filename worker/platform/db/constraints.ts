@@ -16,8 +16,11 @@ export interface ConstraintFailure {
 
 // SQLite's own words as D1 passes them on, e.g. "D1_ERROR: UNIQUE constraint failed: cards.code:
 // SQLITE_CONSTRAINT (extended: SQLITE_CONSTRAINT_UNIQUE)". Anchored at the start so the text of a
-// wrapping error (drizzle's "Failed query: …" quotes the bound values, which users type) never counts.
-const FAILED = /^(?:D1_ERROR: )?(UNIQUE|CHECK|FOREIGN KEY|NOT NULL) constraint failed(?:: (.*?))?: SQLITE_CONSTRAINT(?: \(extended: SQLITE_CONSTRAINT_([A-Z]+)\))?$/;
+// wrapping error (drizzle's "Failed query: …" quotes the bound values, which users type) never counts;
+// not at the end, so a production D1 that words its tail differently is still understood.
+// Column and constraint names hold no colon, so the names end at the first one.
+const FAILED = /^(?:D1_ERROR: )?(UNIQUE|CHECK|FOREIGN KEY|NOT NULL) constraint failed(?:: ([^:]+?))?(?::|$)/;
+const BY_TRIGGER = /SQLITE_CONSTRAINT_TRIGGER/;
 
 /** The constraint a D1 error (or one of its causes) reports, or null for any other error, a trigger's RAISE included. */
 export function constraintFailure(err: unknown): ConstraintFailure | null {
@@ -26,7 +29,7 @@ export function constraintFailure(err: unknown): ConstraintFailure | null {
     const kind = KINDS.find((k) => k === m?.[1]);
     if (!m || !kind) continue;
     // A trigger may RAISE any words; SQLite marks its failures as such.
-    if (m[3] === 'TRIGGER') return null;
+    if (BY_TRIGGER.test(e.message)) return null;
     return { kind, on: m[2] ? m[2].split(', ') : [] };
   }
   return null;
