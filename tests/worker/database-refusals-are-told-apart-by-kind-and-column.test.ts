@@ -92,6 +92,7 @@ describe('a D1 constraint failure is recognised by its kind and what it names', 
     }
     expect(constraintFailure(new Error('D1_ERROR: network connection lost'))).toBeNull();
     // Production D1 may word the tail differently: the start is what counts.
+    expect(constraintFailure(new Error('D1_ERROR: FOREIGN KEY constraint failed'))).toEqual({ kind: 'FOREIGN KEY', on: [] });
     expect(constraintFailure(new Error('D1_ERROR: UNIQUE constraint failed: claims.card_id'))).toEqual({ kind: 'UNIQUE', on: ['claims.card_id'] });
     expect(constraintFailure(new Error('UNIQUE constraint failed: card_private.campaign_id, card_private.handout_ref: SQLITE_CONSTRAINT'))).toEqual({
       kind: 'UNIQUE',

@@ -18,8 +18,9 @@ export interface ConstraintFailure {
 // SQLITE_CONSTRAINT (extended: SQLITE_CONSTRAINT_UNIQUE)". Anchored at the start so the text of a
 // wrapping error (drizzle's "Failed query: …" quotes the bound values, which users type) never counts;
 // not at the end, so a production D1 that words its tail differently is still understood.
-// Column and constraint names hold no colon, so the names end at the first one.
-const FAILED = /^(?:D1_ERROR: )?(UNIQUE|CHECK|FOREIGN KEY|NOT NULL) constraint failed(?:: ([^:]+?))?(?::|$)/;
+// Column and constraint names hold no colon, so the names end at the first one; a FOREIGN KEY
+// failure names nothing (its message goes straight on to SQLITE_CONSTRAINT).
+const FAILED = /^(?:D1_ERROR: )?(UNIQUE|CHECK|FOREIGN KEY|NOT NULL) constraint failed(?:: (?!SQLITE_)([^:]+?))?(?::|$)/;
 const BY_TRIGGER = /SQLITE_CONSTRAINT_TRIGGER/;
 
 /** The constraint a D1 error (or one of its causes) reports, or null for any other error, a trigger's RAISE included. */
