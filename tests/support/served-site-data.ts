@@ -56,8 +56,8 @@ export async function volunteer(status: 'approved' | 'pending' = 'approved'): Pr
   return (await volunteerWithId(status)).token;
 }
 
-/** A volunteer as `volunteer()` makes one, with the id the console knows them by. */
-export async function volunteerWithId(status: 'approved' | 'pending' = 'approved'): Promise<{ token: string; id: number }> {
+/** A volunteer as `volunteer()` makes one, with the id the console knows them by and their mobile. */
+export async function volunteerWithId(status: 'approved' | 'pending' = 'approved'): Promise<{ token: string; id: number; mobile: string; name: string }> {
   const mobile = `137${String(Date.now() % 1e4).padStart(4, '0')}${String(++made).padStart(4, '0')}`;
   const signup = { name: `浏览器志愿者${made}`, mobile, town: '青石镇', helpTypes: ['wish_cards'], agreeCode: true, agreePrivacy: true };
   const res = await call('/api/volunteers', { method: 'POST', body: signup, headers: { 'CF-Connecting-IP': `10.201.${made % 250}.1` } });
@@ -65,7 +65,7 @@ export async function volunteerWithId(status: 'approved' | 'pending' = 'approved
   const list = (await (await call(`/api/admin/volunteers?q=${mobile}`, { headers: { Cookie: await coordinatorCookie() } })).json()) as { volunteers: { id: number }[] };
   const id = list.volunteers[0]!.id;
   if (status === 'approved') await asCoordinator(`/volunteers/${id}/approve`);
-  return { token, id };
+  return { token, id, mobile, name: signup.name };
 }
 
 /** A card claimed by the volunteer and taken as far as `until`: the card's code and the claim's id. */

@@ -3,7 +3,8 @@ import * as v from 'valibot';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '#worker/platform/db/client.ts';
 import { signUp } from '#worker/volunteers/index.ts';
-import { getVolunteer, listVolunteers } from '#worker/volunteers/index.ts';
+import { getVolunteer, issueNewLink, listVolunteers } from '#worker/volunteers/index.ts';
+import { consoleQueues } from '#worker/console/index.ts';
 import { VolunteerFilterSchema } from '#worker/volunteers/index.ts';
 import { VolunteerSignupSchema } from '#worker/volunteers/index.ts';
 import { adminFetch, coordinatorCookie } from '../support/api-client';
@@ -49,5 +50,17 @@ describe('repeat sign-ups in the console', () => {
     expect(body.volunteers.find((x) => x.id === single)?.repeats).toBe(0);
     const one = (await (await adminFetch(cookie, `/volunteers/${repeated}`)).json()) as { volunteer: { repeats: number } };
     expect(one.volunteer.repeats).toBe(2);
+  });
+});
+
+describe('lost links on the console’s to-do list', () => {
+  it('counts each volunteer someone signed up again as once, lists only them, and a fresh link settles it', async () => {
+    expect((await consoleQueues(db)).lostLinks).toBe(1);
+    const lost = await listVolunteers(db, v.parse(VolunteerFilterSchema, { lostLink: '1' }));
+    expect(lost.volunteers.map((x) => x.id)).toEqual([repeated]);
+    const fresh = await issueNewLink(db, repeated, 1);
+    expect(fresh.ok).toBe(true);
+    expect((await consoleQueues(db)).lostLinks).toBe(0);
+    expect((await listVolunteers(db, v.parse(VolunteerFilterSchema, { lostLink: '1' }))).volunteers).toEqual([]);
   });
 });

@@ -9,6 +9,8 @@ import { claimOverdue } from '#worker/claims/index.ts';
 
 export interface ConsoleQueues {
   signupsToVet: number;
+  /** Volunteers someone tried to sign up again (most likely they lost their link): each waits for a fresh link. */
+  lostLinks: number;
   claimsToApprove: number;
   giftsAwaitingDropoff: number;
   giftsAwaitingConfirmation: number;
@@ -22,6 +24,7 @@ export async function consoleQueues(db: Db, now = new Date()): Promise<ConsoleQu
   const row = await db.get<Record<Exclude<keyof ConsoleQueues, 'campaign'>, number>>(sql`
     SELECT
       (SELECT count(*) FROM volunteers WHERE status = 'pending' AND erased_at IS NULL) AS signupsToVet,
+      (SELECT count(DISTINCT r.volunteer_id) FROM signup_repeats r JOIN volunteers v ON v.id = r.volunteer_id WHERE v.erased_at IS NULL) AS lostLinks,
       (SELECT count(*) FROM claims WHERE status = 'pending') AS claimsToApprove,
       (SELECT count(*) FROM claims WHERE status = 'approved') AS giftsAwaitingDropoff,
       (SELECT count(*) FROM claims WHERE status = 'delivered') AS giftsAwaitingConfirmation,
@@ -31,6 +34,7 @@ export async function consoleQueues(db: Db, now = new Date()): Promise<ConsoleQu
   `);
   return {
     signupsToVet: row?.signupsToVet ?? 0,
+    lostLinks: row?.lostLinks ?? 0,
     claimsToApprove: row?.claimsToApprove ?? 0,
     giftsAwaitingDropoff: row?.giftsAwaitingDropoff ?? 0,
     giftsAwaitingConfirmation: row?.giftsAwaitingConfirmation ?? 0,

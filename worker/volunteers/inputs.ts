@@ -47,6 +47,8 @@ export const RejectSchema = v.object({
 
 export const VolunteerFilterSchema = v.object({
   status: v.optional(v.picklist(['pending', 'approved', 'rejected', '']), ''),
+  /** '1': only volunteers someone signed up again as (a lost link). */
+  lostLink: v.optional(v.picklist(['1', '']), ''),
   q: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(20), printable('搜索词里有不能识别的字符')), ''),
   page: v.optional(v.pipe(v.string(), v.regex(/^\d{1,4}$/), v.transform(Number), v.minValue(1)), '1'),
 });

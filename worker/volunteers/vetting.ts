@@ -60,6 +60,7 @@ export const VOLUNTEER_PAGE_SIZE = 50;
 export async function listVolunteers(db: Db, filter: VolunteerFilter, pageSize = VOLUNTEER_PAGE_SIZE) {
   const conditions: SQL[] = [];
   if (filter.status) conditions.push(eq(volunteers.status, filter.status));
+  if (filter.lostLink) conditions.push(and(sql`${repeatsCount} > 0`, isNull(volunteers.erasedAt))!);
   if (filter.q) conditions.push(or(like(volunteers.name, `%${filter.q.replace(/[%_]/g, '')}%`), eq(volunteers.mobile, filter.q))!);
   const where = conditions.length ? and(...conditions) : undefined;
   const list = await paged(
