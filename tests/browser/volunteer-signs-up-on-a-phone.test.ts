@@ -68,4 +68,20 @@ describe('a volunteer signs up on a phone, without JavaScript', () => {
     const api = await fetch(`${inject('baseUrl')}/api/me`, { headers: { Authorization: `Bearer ${privateUrl.split('/').pop()}` } });
     expect(((await api.json()) as { volunteer: { status: string } }).volunteer.status).toBe('rejected');
   });
+
+  it('is asked to write their name and town in words when they typed only emoji, and keeps the rest', async () => {
+    const page = await openPage({ javaScriptEnabled: false, viewport: { width: 360, height: 740 } });
+    await page.goto('/volunteer/');
+    await fillSignup(page, '13900007777');
+    await page.getByLabel('姓名').fill('😀😀');
+    await page.getByLabel('住在哪个镇或区').fill('🌾🏠');
+    await page.getByLabel(/我读过并同意儿童保护守则/).check();
+    await page.getByLabel(/我读过并同意隐私说明/).check();
+    await page.getByRole('button', { name: '提交报名' }).click();
+    expect(await page.locator('#name-error').textContent()).toContain('请用文字写姓名');
+    expect(await page.locator('#town-error').textContent()).toContain('请用文字写镇或区的名字');
+    expect(await page.getByLabel('手机号').inputValue()).toBe('13900007777');
+    expect(new URL(page.url()).pathname).toBe('/volunteer/');
+    await page.context().close();
+  });
 });

@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { HELP_TYPES } from '#worker/vocabulary.ts';
-import { printable, printableLines, unixLines } from '#worker/platform/input/text-rules.ts';
+import { printable, printableLines, unixLines, withWords } from '#worker/platform/input/text-rules.ts';
 
 const text = (message: string) => v.pipe(v.string(message), v.trim());
 const agreed = (message: string) =>
@@ -12,7 +12,7 @@ const agreed = (message: string) =>
 
 /** A volunteer's sign-up: one schema for the form and POST /api/volunteers. */
 export const VolunteerSignupSchema = v.object({
-  name: v.pipe(text('请填写姓名'), v.nonEmpty('请填写您的姓名'), v.maxLength(20, '姓名不超过 20 个字'), printable('姓名里有不能识别的字符')),
+  name: v.pipe(text('请填写姓名'), v.nonEmpty('请填写您的姓名'), v.maxLength(20, '姓名不超过 20 个字'), printable('姓名里有不能识别的字符'), withWords('请用文字写姓名，不能只有表情或符号')),
   mobile: v.pipe(
     text('请填写手机号'),
     v.transform((s) => s.replace(/[\s-]/g, '').replace(/^(\+?86)/, '')),
@@ -25,7 +25,7 @@ export const VolunteerSignupSchema = v.object({
     printable('邮箱里有不能识别的字符'),
     v.transform((s) => (s ? s.toLowerCase() : null)),
   ),
-  town: v.pipe(text('请填写所在镇或区'), v.nonEmpty('请填写您住在哪个镇或区'), v.maxLength(30, '不超过 30 个字'), printable('这里有不能识别的字符')),
+  town: v.pipe(text('请填写所在镇或区'), v.nonEmpty('请填写您住在哪个镇或区'), v.maxLength(30, '不超过 30 个字'), printable('这里有不能识别的字符'), withWords('请用文字写镇或区的名字，例如 青石镇，不能只有表情或符号')),
   helpTypes: v.pipe(
     v.union([v.array(v.string()), v.string()], '请选择想怎样帮忙'),
     v.transform((x) => [...new Set(Array.isArray(x) ? x : [x])]),

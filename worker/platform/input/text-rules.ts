@@ -56,6 +56,9 @@ export const printableLines = (message: string) => rule<string>('lines', message
  */
 export const publicLines = (message: string) => rule<string>('public', message);
 
+/** A name or a place must hold at least one letter (a Chinese character counts): not only emoji, digits or marks. */
+export const withWords = (message: string) => v.check((s: string) => /\p{L}/u.test(s), message);
+
 /** Whether anything would show: text made only of spaces and invisible characters is empty. */
 export const hasVisibleText = (s: string) => s.replace(/[\s\p{Cf}\p{M}\u115F\u1160\u2800\u3164\uFFA0]/gu, '').length > 0;
 
