@@ -36,7 +36,13 @@ describe('claiming from the wish wall, without JavaScript', () => {
     const api = (await (await fetch(`${inject('baseUrl')}/api/cards/${code}`)).json()) as { card: { status: string } };
     expect(api.card.status).toBe('claimed');
 
-    await first.getByRole('listitem').filter({ hasText: code }).getByRole('button', { name: '取消认领' }).click();
+    // Cancelling asks first, on a second page, and says what happens to the card.
+    await first.getByRole('listitem').filter({ hasText: code }).getByRole('link', { name: '取消认领' }).click();
+    expect(await first.getByRole('heading', { name: /确认取消认领/ }).textContent()).toContain(code);
+    expect(await first.getByText('这张心愿卡会回到心愿墙').count()).toBe(1);
+    const still = (await (await fetch(`${inject('baseUrl')}/api/cards/${code}`)).json()) as { card: { status: string } };
+    expect(still.card.status).toBe('claimed');
+    await first.getByRole('button', { name: '确认取消认领' }).click();
     await first.waitForURL('**/me?done=cancel');
     const after = (await (await fetch(`${inject('baseUrl')}/api/cards/${code}`)).json()) as { card: { status: string } };
     expect(after.card.status).toBe('open');
