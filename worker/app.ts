@@ -4,6 +4,7 @@ import { api } from '#worker/api/index.ts';
 import { apiError, apiFailure } from '#worker/platform/http/api-error.ts';
 import { HTTP_FAILURES, httpFailure } from '#worker/platform/http/failures.ts';
 import { securityHeaders } from '#worker/platform/http/security-headers.ts';
+import { revealVolunteerNav } from '#worker/platform/http/volunteer-nav.ts';
 
 export type SiteHandler = (request: Request, env: Env, ctx: ExecutionContext) => Promise<Response>;
 
@@ -22,9 +23,9 @@ export function createApp(site?: SiteHandler) {
   app.route('/api', api);
   // An unknown /api path is the API's 404, never the site's HTML page.
   app.all('/api/*', (c) => apiFailure(c, httpFailure('not_found')));
-  app.all('*', (c) => {
+  app.all('*', async (c) => {
     if (!site) return c.text('Not found', 404);
-    return site(c.req.raw, c.env, c.executionCtx as ExecutionContext);
+    return revealVolunteerNav(c.req.raw, await site(c.req.raw, c.env, c.executionCtx as ExecutionContext));
   });
   app.onError((err, c) => {
     // Hono's own refusals (e.g. a body that is not JSON) are the client's mistake: a 4xx, not a 500.
