@@ -127,7 +127,8 @@ describe('the site as volunteer A', () => {
   it('sees their own sign-up and claims', () => {
     const me = answers.find((x) => x.path === '/me')!;
     expect(me.status).toBe(200);
-    for (const id of seeded.a.claimIds) expect(me.text).toMatch(new RegExp(`/me/label/${id}"|name="claim" value="${id}"`));
+    // Each own claim offers its next step: the label, "delivered", or "取消认领" (which asks first, at /me?cancel=<id>).
+    for (const id of seeded.a.claimIds) expect(me.text).toMatch(new RegExp(`/me/label/${id}"|name="claim" value="${id}"|/me\\?cancel=${id}"`));
     expect(answers.filter((x) => x.path.startsWith('/me/label/') && x.status === 200).length).toBeGreaterThan(0);
   });
 

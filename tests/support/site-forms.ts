@@ -53,7 +53,8 @@ export async function discoverForms(seeded: CanaryCampaign): Promise<FoundForm[]
   const open_ = (who: Visitor, path: string) => who.visit(path).then(async (r) => ({ path, text: await r.text() }));
   const sources: [Visitor, FoundForm['whoName'], { path: string; text: string }[]][] = [
     [admin, 'coordinator', consolePages],
-    [a, 'volunteer', [await open_(a, '/me'), await open_(a, `/wall/${open}`)]],
+    // Cancelling asks first: its form is on the confirmation (/me?cancel=<id>), for A's pending claim.
+    [a, 'volunteer', [await open_(a, '/me'), await open_(a, `/me?cancel=${seeded.a.claimIds[0]}`), await open_(a, `/wall/${open}`)]],
     [stranger, 'stranger', [await open_(stranger, '/volunteer/'), await open_(stranger, '/admin/login')]],
   ];
 
