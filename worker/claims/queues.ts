@@ -1,8 +1,8 @@
 /** Claims as coordinators work through them: the queues behind the console's counts. */
-import { and, asc, eq, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, type SQL } from 'drizzle-orm';
 import type { Db } from '#worker/platform/db/client.ts';
 import { campaigns, cards, claims, volunteers } from '#worker/platform/db/schema.ts';
-import type { ClaimQueue, ClaimStatus, VolunteerStatus } from '#worker/vocabulary.ts';
+import { CLAIM_HOLDING_STATUSES, type ClaimQueue, type ClaimStatus, type VolunteerStatus } from '#worker/vocabulary.ts';
 import { claimOverdue } from './overdue';
 
 export interface ConsoleClaim {
@@ -59,6 +59,20 @@ export async function listClaims(db: Db, queue: ClaimQueue, now = new Date(), li
   };
   const rows = await select(db, now).where(where[queue]).orderBy(asc(claims.createdAt)).limit(limit);
   return rows.map(shape);
+}
+
+/**
+ * The claim holding a card, found by the card's code: how the school gate finds a gift whose
+ * label was written by hand (no printer, no QR code to scan). Null when no claim holds it.
+ */
+export async function findClaimByCardCode(db: Db, code: string): Promise<number | null> {
+  const row = await db
+    .select({ id: claims.id })
+    .from(claims)
+    .innerJoin(cards, eq(cards.id, claims.cardId))
+    .where(and(eq(cards.code, code), inArray(claims.status, [...CLAIM_HOLDING_STATUSES])))
+    .get();
+  return row?.id ?? null;
 }
 
 export async function getConsoleClaim(db: Db, id: number, now = new Date()): Promise<ConsoleClaim | null> {
