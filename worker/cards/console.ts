@@ -56,7 +56,8 @@ export async function listConsoleCards(db: Db, filter: CardFilter, pageSize = CO
   if (filter.gradeBand) conditions.push(eq(cards.gradeBand, filter.gradeBand));
   if (filter.q) {
     const escaped = filter.q.replace(/[%_\\]/g, (c) => `\\${c}`);
-    conditions.push(or(eq(cards.code, filter.q.toUpperCase()), like(cards.alias, sql`${'%' + escaped + '%'} ESCAPE '\\'`))!);
+    // The school's register number too: the coordinator often has the hand-out sheet in front of them.
+    conditions.push(or(eq(cards.code, filter.q.toUpperCase()), like(cards.alias, sql`${'%' + escaped + '%'} ESCAPE '\\'`), eq(cardPrivate.handoutRef, filter.q))!);
   }
   const where = conditions.length ? and(...conditions) : undefined;
   const list = await paged(
@@ -68,7 +69,7 @@ export async function listConsoleCards(db: Db, filter: CardFilter, pageSize = CO
       .orderBy(desc(cards.createdAt), asc(cards.id))
       .limit(pageSize)
       .offset((filter.page - 1) * pageSize),
-    db.select({ n: count() }).from(cards).where(where),
+    db.select({ n: count() }).from(cards).innerJoin(cardPrivate, eq(cardPrivate.cardId, cards.id)).where(where),
     filter.page,
     pageSize,
   );

@@ -48,16 +48,35 @@ const HEADERS = new Map<string, Field>([
     [
       ['小名', 'alias'], ['昵称', 'alias'], ['年级', 'gradeBand'], ['心愿类别', 'category'], ['心愿内容', 'wish'],
       ['尺码', 'sizeNote'], ['登记编号', 'handoutRef'], ['编号', 'handoutRef'], ['同意日期', 'consentOn'], ['同意形式', 'consentMethod'],
+      ['监护人同意的日期', 'consentOn'], ['监护人同意方式', 'consentMethod'], ['监护人同意的方式', 'consentMethod'], ['同意的方式', 'consentMethod'],
     ] as [string, Field][]
   ).map(([h, f]) => [norm(h), f] as [string, Field]),
 ]);
 /** Headers that name a child's identity or a family's contacts: never accepted. */
 const FORBIDDEN_HEADER = /姓名|名字|真名|姓氏|班级|班主任|电话|手机|联系|微信|qq|住址|地址|家庭|村|身份证|证件|照片|相片|家长|监护人(?!同意)|父|母|爸|妈|健康|疾病|name|phone|mobile|tel|class|address|guardian|parent|photo|id ?card|wechat/i;
 
+const YEARS = ['一', '二', '三', '四', '五', '六', '七', '八', '九'];
+const BAND_OF_YEAR = ['lower_primary', 'lower_primary', 'middle_primary', 'middle_primary', 'upper_primary', 'upper_primary', 'junior_high', 'junior_high', 'junior_high'];
+/** 一年级 … 九年级, 1年级 … 9年级, 初一 … 初三, 学前班: the grade band each belongs to. */
+const GRADE_WORDS: [string, string][] = [
+  ...YEARS.flatMap((y, i) => [[`${y}年级`, BAND_OF_YEAR[i]!], [`${i + 1}年级`, BAND_OF_YEAR[i]!], [`小学${y}年级`, BAND_OF_YEAR[i]!]] as [string, string][]),
+  ['初一', 'junior_high'], ['初二', 'junior_high'], ['初三', 'junior_high'], ['初中', 'junior_high'],
+  ['学前班', 'preschool'], ['大班', 'preschool'], ['中班', 'preschool'], ['小班', 'preschool'],
+];
+
+/** What a refused value could have been, said in the words a teacher would write. */
+const ALLOWED: Partial<Record<Field, string>> = {
+  gradeBand: `可以写：${Object.values(GRADE_BAND_LABELS).join('、')}，或者 一年级 到 六年级、初一 到 初三、七年级 到 九年级、学前班、幼儿园`,
+  category: `可以写：${Object.values(CARD_CATEGORY_LABELS).join('、')}`,
+  consentMethod: `可以写：${Object.values(CONSENT_METHOD_LABELS).join('、')}，或者 回执、签字、电话同意`,
+};
+
 const valueMaps: Partial<Record<Field, Map<string, string>>> = {
   gradeBand: new Map([
     ...Object.entries(GRADE_BAND_LABELS).flatMap(([k, label]) => [[norm(label), k], [norm(k), k]]),
     ['幼儿园', 'preschool'], ['一二年级', 'lower_primary'], ['三四年级', 'middle_primary'], ['五六年级', 'upper_primary'],
+    // What class teachers write: the year itself, in words or digits, primary and junior high.
+    ...GRADE_WORDS,
   ] as [string, string][]),
   category: new Map([
     ...Object.entries(CARD_CATEGORY_LABELS).flatMap(([k, label]) => [[norm(label), k], [norm(k), k]]),
@@ -66,6 +85,8 @@ const valueMaps: Partial<Record<Field, Map<string, string>>> = {
   consentMethod: new Map([
     ...Object.entries(CONSENT_METHOD_LABELS).flatMap(([k, label]) => [[norm(label), k], [norm(k), k]]),
     ['回执', 'paper'], ['纸质', 'paper'], ['电话', 'phone'],
+    ['回执单', 'paper'], ['纸质回执单', 'paper'], ['书面', 'paper'], ['书面同意', 'paper'], ['签字', 'paper'], ['家长签字', 'paper'], ['监护人签字', 'paper'], ['签名', 'paper'],
+    ['电话同意', 'phone'], ['电话联系', 'phone'], ['打电话', 'phone'], ['电话告知', 'phone'],
   ] as [string, string][]),
 };
 
@@ -78,6 +99,8 @@ function normaliseDate(raw: string): string {
 export interface RowReport {
   /** The line in the file (the header is line 1). */
   line: number;
+  /** What the row holds, by the template's column names, as typed: shown beside its errors. */
+  values: Record<string, string>;
   errors: { field: string; message: string }[];
   /** Privacy findings: the row imports as a draft, but cannot be published until rewritten. */
   warnings: string[];
@@ -120,6 +143,7 @@ export function checkSheet(text: string, ctx: PrivacyContext, existingRefs: Read
     columns.forEach((field, c) => {
       if (field) raw[field] = (cells[c] ?? '').trim();
     });
+    const values = Object.fromEntries(IMPORT_COLUMNS.filter(([f]) => raw[f]).map(([f, label]) => [label, raw[f]!.slice(0, 200)]));
     for (const [field, map] of Object.entries(valueMaps)) {
       const value = raw[field];
       if (value) raw[field] = map.get(norm(value)) ?? value;
@@ -129,19 +153,20 @@ export function checkSheet(text: string, ctx: PrivacyContext, existingRefs: Read
     if (!result.success) {
       const errors = result.issues.map((issue) => {
         const field = (v.getDotPath(issue) ?? '') as Field;
-        return { field: LABEL_OF[field] ?? field, message: issue.message };
+        const allowed = ALLOWED[field] && raw[field] ? `（${ALLOWED[field]}）` : '';
+        return { field: LABEL_OF[field] ?? field, message: issue.message + allowed };
       });
-      return { line, errors, warnings: [], duplicate: false };
+      return { line, values, errors, warnings: [], duplicate: false };
     }
     const card = result.output;
     // The coordinator-only note must not carry contacts either.
     if (card.notes && /\d{7,}/.test(card.notes.replace(/[\s-]/g, ''))) {
-      return { line, errors: [{ field: '备注', message: '备注里像是电话或证件号码，请删掉' }], warnings: [], duplicate: false };
+      return { line, values, errors: [{ field: '备注', message: '备注里像是电话或证件号码，请删掉' }], warnings: [], duplicate: false };
     }
     const duplicate = existingRefs.has(card.handoutRef) || seen.has(card.handoutRef);
     seen.add(card.handoutRef);
     const warnings = checkCardPrivacy(card, ctx).map((f) => f.message);
-    return { line, errors: [], warnings, duplicate, card };
+    return { line, values, errors: [], warnings, duplicate, card };
   });
   return { ignoredColumns: header.filter((_, c) => !columns[c]), rows, importable: rows.filter((r) => r.card && !r.duplicate).length };
 }
