@@ -1,3 +1,4 @@
+export * from './describe';
 export * from './inputs';
 export * from './trail';
 export * from './write';

@@ -7,6 +7,9 @@ import type { AuditFilter } from './inputs';
 
 export const AUDIT_PAGE_SIZE = 100;
 
+// Only a coordinator's row names a coordinator: a volunteer's id may equal some coordinator's.
+const byCoordinator = and(eq(auditLog.actorKind, 'coordinator'), eq(coordinators.id, auditLog.actorId));
+
 export async function listAudit(db: Db, filter: AuditFilter) {
   const conditions: SQL[] = [];
   if (filter.action) conditions.push(like(auditLog.action, `${filter.action}%`));
@@ -19,6 +22,7 @@ export async function listAudit(db: Db, filter: AuditFilter) {
         id: auditLog.id,
         at: auditLog.at,
         actorKind: auditLog.actorKind,
+        actorId: auditLog.actorId,
         actor: coordinators.displayName,
         action: auditLog.action,
         subjectKind: auditLog.subjectKind,
@@ -26,12 +30,12 @@ export async function listAudit(db: Db, filter: AuditFilter) {
         detail: auditLog.detail,
       })
       .from(auditLog)
-      .leftJoin(coordinators, eq(coordinators.id, auditLog.actorId))
+      .leftJoin(coordinators, byCoordinator)
       .where(where)
       .orderBy(desc(auditLog.at), desc(auditLog.id))
       .limit(AUDIT_PAGE_SIZE)
       .offset((filter.page - 1) * AUDIT_PAGE_SIZE),
-    db.select({ n: count() }).from(auditLog).leftJoin(coordinators, eq(coordinators.id, auditLog.actorId)).where(where),
+    db.select({ n: count() }).from(auditLog).leftJoin(coordinators, byCoordinator).where(where),
     filter.page,
     AUDIT_PAGE_SIZE,
   );
