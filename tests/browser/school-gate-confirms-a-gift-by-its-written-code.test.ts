@@ -12,7 +12,7 @@ describe('a gift label without a printer', () => {
     await phone.goto(`/v/${token}`);
     await phone.goto('/me');
     await phone.getByRole('link', { name: '打印礼物标签' }).click();
-    expect(await phone.getByText(`在礼物外面用粗笔写清楚“守望 心愿卡 ${code}”`).count()).toBe(1);
+    expect(await phone.getByText(`在礼物外面用粗笔写清楚“守望”和心愿卡编号 ${code}`).count()).toBe(1);
     await phone.context().close();
 
     const gate = await openPage({ javaScriptEnabled: false, viewport: { width: 360, height: 740 } });
