@@ -5,7 +5,13 @@ import sitemap from '@astrojs/sitemap';
 import { isHiddenFromSearch } from '#worker/platform/http/private-paths.ts';
 
 // The production domain (a custom domain: *.workers.dev is unreliable from mainland China).
-const site = process.env.SITE_URL ?? 'https://shouwang.example.cn';
+// Local builds (the demo, the tests) use a placeholder; a production build (`npm run build:production`)
+// refuses one, so no printed letter's QR code can ever point at it.
+const PLACEHOLDER = 'https://shouwang.example.cn';
+const site = process.env.SITE_URL ?? PLACEHOLDER;
+if (process.env.SHOUWANG_PRODUCTION === '1' && (!process.env.SITE_URL || /\.example(\.|\/|$)|localhost|127\.0\.0\.1/.test(site) || !site.startsWith('https://'))) {
+  throw new Error(`生产构建需要网站的真实地址：请设置 SITE_URL=https://你的域名 再运行 npm run build:production（现在是 ${process.env.SITE_URL ?? '未设置'}）`);
+}
 
 export default defineConfig({
   site,
