@@ -4,7 +4,8 @@ import { api } from '#worker/api/index.ts';
 import { apiError, apiFailure } from '#worker/platform/http/api-error.ts';
 import { HTTP_FAILURES, httpFailure } from '#worker/platform/http/failures.ts';
 import { securityHeaders } from '#worker/platform/http/security-headers.ts';
-import { revealVolunteerNav } from '#worker/platform/http/volunteer-nav.ts';
+import { personaliseCopy } from '#worker/platform/http/reader-copy.ts';
+import { switchTextSize, TEXT_SIZE_PATH } from '#worker/platform/http/text-size.ts';
 
 export type SiteHandler = (request: Request, env: Env, ctx: ExecutionContext) => Promise<Response>;
 
@@ -23,9 +24,10 @@ export function createApp(site?: SiteHandler) {
   app.route('/api', api);
   // An unknown /api path is the API's 404, never the site's HTML page.
   app.all('/api/*', (c) => apiFailure(c, httpFailure('not_found')));
+  app.get(TEXT_SIZE_PATH, switchTextSize);
   app.all('*', async (c) => {
     if (!site) return c.text('Not found', 404);
-    return revealVolunteerNav(c.req.raw, await site(c.req.raw, c.env, c.executionCtx as ExecutionContext));
+    return personaliseCopy(c.req.raw, await site(c.req.raw, c.env, c.executionCtx as ExecutionContext));
   });
   app.onError((err, c) => {
     // Hono's own refusals (e.g. a body that is not JSON) are the client's mistake: a 4xx, not a 500.
