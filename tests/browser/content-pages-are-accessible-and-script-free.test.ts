@@ -5,6 +5,12 @@ import { openPage } from '../support/chromium';
 import { contentPagePaths } from '../support/content-pages';
 
 let paths: string[] = [];
+
+/** A PNG's width and height, from its header chunk (IHDR). */
+const pngSize = (png: Buffer): [number, number] => {
+  expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+  return [png.readUInt32BE(16), png.readUInt32BE(20)];
+};
 beforeAll(async () => {
   paths = await contentPagePaths();
 });
@@ -90,8 +96,9 @@ describe('every content page', () => {
     expect(messages).toEqual([]);
   });
 
-  it('has a title, a description and Open Graph tags for link previews in chat', async () => {
+  it('has a title of its own, a description, Open Graph tags with the share picture, and a home-screen icon', async () => {
     const page = await openPage();
+    const titles = new Map<string, string[]>();
     for (const path of paths) {
       await page.goto(path);
       const meta = (sel: string) => page.getAttribute(`meta[${sel}]`, 'content');
@@ -104,6 +111,20 @@ describe('every content page', () => {
       const ogUrl = await meta('property="og:url"');
       expect(new URL(ogUrl!).pathname, path).toBe(path);
       expect(await page.getAttribute('link[rel="canonical"]', 'href'), path).toBe(ogUrl);
+      titles.set(title, [...(titles.get(title) ?? []), path]);
+      // The share picture, on the site's own address, and the icon a phone puts on its home screen.
+      expect(await meta('property="og:image"'), path).toBe(new URL('/og-image.png', ogUrl!).href);
+      expect([await meta('property="og:image:width"'), await meta('property="og:image:height"')], path).toEqual(['1200', '630']);
+      expect((await meta('property="og:image:alt"'))?.length, path).toBeGreaterThan(4);
+      expect(await page.getAttribute('link[rel="apple-touch-icon"]', 'href'), path).toBe('/apple-touch-icon.png');
+    }
+    // WeChat shows a shared link's title and nothing else: no two pages share one.
+    expect([...titles.values()].filter((p) => p.length > 1)).toEqual([]);
+    for (const [file, size] of [['/og-image.png', [1200, 630]], ['/apple-touch-icon.png', [180, 180]]] as const) {
+      const res = await page.request.get(file);
+      expect(res.status(), file).toBe(200);
+      expect(res.headers()['content-type'], file).toBe('image/png');
+      expect(pngSize(await res.body()), file).toEqual(size);
     }
     await page.context().close();
   });

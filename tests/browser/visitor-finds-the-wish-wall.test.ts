@@ -6,7 +6,7 @@ describe('the public site in a browser', () => {
     const res = await page.goto('/');
     expect(res?.status()).toBe(200);
     expect(await page.getAttribute('html', 'lang')).toBe('zh-CN');
-    expect(await page.title()).toBe('守望');
+    expect(await page.title()).toBe('守望：和留守的孩子在一起');
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toContain('守望');
     expect(await page.locator('h1').count()).toBe(1);
     // A content page ships no client JavaScript at all.
