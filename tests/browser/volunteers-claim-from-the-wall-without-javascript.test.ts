@@ -27,7 +27,7 @@ describe('claiming from the wish wall, without JavaScript', () => {
     await first.getByRole('button', { name: '认领' }).click();
     await first.waitForURL(`**/me?claimed=${code}`);
     expect(await first.getByRole('status').textContent()).toContain('认领成功');
-    expect(await first.getByRole('heading', { name: new RegExp(`果果的心愿（${code}）：待审核`) }).count()).toBe(1);
+    expect(await first.getByRole('heading', { name: new RegExp(`果果的心愿（${code}）\\s*：待审核`) }).count()).toBe(1);
 
     await second.getByRole('button', { name: '认领' }).click();
     expect(await second.getByRole('alert').textContent()).toContain('刚刚被别人认领');
