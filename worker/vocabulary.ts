@@ -121,6 +121,19 @@ export const AUDIT_ACTIONS = [
   'volunteer.new_link',
   'volunteer.erase',
   'volunteer.retention_erase',
+  'pairing_child.create',
+  'pairing_child.edit',
+  'pairing.offer',
+  'pairing.withdraw',
+  'pairing.propose',
+  'pairing.safeguards',
+  'pairing.activate',
+  'pairing.suspend',
+  'pairing.resume',
+  'pairing.end',
+  'contact.log',
+  'contact.correct',
+  'contact.flag_handled',
   'coordinator.created',
   'coordinator.password_reset',
   'coordinator.disabled',
@@ -154,6 +167,19 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   'volunteer.new_link': '发新的专属链接',
   'volunteer.erase': '删除志愿者个人信息',
   'volunteer.retention_erase': '到期删除志愿者个人信息',
+  'pairing_child.create': '登记结对的孩子',
+  'pairing_child.edit': '修改结对孩子的记录',
+  'pairing.offer': '报名结对',
+  'pairing.withdraw': '撤回结对报名',
+  'pairing.propose': '为结对匹配孩子',
+  'pairing.safeguards': '记录结对前的核查',
+  'pairing.activate': '结对开始',
+  'pairing.suspend': '暂停结对',
+  'pairing.resume': '恢复结对',
+  'pairing.end': '结束结对',
+  'contact.log': '记录一次联系',
+  'contact.correct': '更正联系记录',
+  'contact.flag_handled': '已回电志愿者',
   'coordinator.created': '新建协调员账号',
   'coordinator.password_reset': '重设协调员密码',
   'coordinator.disabled': '停用协调员账号',
@@ -161,7 +187,7 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
 };
 
 /** What an audit row is about. */
-export const AUDIT_SUBJECT_KINDS = ['card', 'campaign', 'coordinator', 'volunteer', 'claim', 'export', 'import'] as const;
+export const AUDIT_SUBJECT_KINDS = ['card', 'campaign', 'coordinator', 'volunteer', 'claim', 'export', 'import', 'pairing', 'pairing_child', 'contact'] as const;
 export type AuditSubjectKind = (typeof AUDIT_SUBJECT_KINDS)[number];
 export const AUDIT_SUBJECT_KIND_LABELS: Record<AuditSubjectKind, string> = {
   card: '心愿卡',
@@ -171,6 +197,9 @@ export const AUDIT_SUBJECT_KIND_LABELS: Record<AuditSubjectKind, string> = {
   claim: '认领',
   export: '导出',
   import: '导入',
+  pairing: '结对',
+  pairing_child: '结对的孩子',
+  contact: '联系记录',
 };
 
 /** A card's public words, which the privacy gate reads before publishing. */
@@ -201,3 +230,67 @@ export type PrivacyKind = (typeof PRIVACY_KINDS)[number];
  * is rewritten instead.
  */
 export const MARKABLE_PRIVACY_KINDS = PRIVACY_KINDS.filter((k) => !['phone', 'id_number', 'account', 'email_link', 'real_name'].includes(k));
+
+/**
+ * Pairings (结对帮扶 / 代理家长): an adult who keeps showing up for one child. A volunteer offers,
+ * a coordinator proposes a child, the pairing becomes active once every safeguard is recorded,
+ * and ends with a reason. PRODUCT.md "Pairings".
+ */
+export const PAIRING_KINDS = ['proxy_parent', 'mentor'] as const;
+export type PairingKind = (typeof PAIRING_KINDS)[number];
+export const PAIRING_KIND_LABELS: Record<PairingKind, string> = {
+  proxy_parent: '代理家长',
+  mentor: '结对帮扶',
+};
+
+export const PAIRING_STATUSES = ['offered', 'proposed', 'active', 'suspended', 'ended', 'withdrawn'] as const;
+export type PairingStatus = (typeof PAIRING_STATUSES)[number];
+/** Pairings that hold their child for their kind: at most one per child and kind, by a partial unique index. */
+export const PAIRING_HOLDING_STATUSES = ['active', 'suspended'] as const satisfies readonly PairingStatus[];
+export const PAIRING_STATUS_LABELS: Record<PairingStatus, string> = {
+  offered: '报名结对，等待匹配',
+  proposed: '已匹配，等待开始',
+  active: '进行中',
+  suspended: '已暂停',
+  ended: '已结束',
+  withdrawn: '已撤回',
+};
+
+export const PAIRING_END_REASONS = ['term_over', 'volunteer_moved', 'guardian_withdrew', 'safeguarding_concern', 'volunteer_erased'] as const;
+export type PairingEndReason = (typeof PAIRING_END_REASONS)[number];
+export const PAIRING_END_REASON_LABELS: Record<PairingEndReason, string> = {
+  term_over: '学期结束',
+  volunteer_moved: '志愿者搬走了',
+  guardian_withdrew: '监护人不再同意',
+  safeguarding_concern: '出于保护孩子的考虑',
+  volunteer_erased: '志愿者的信息已删除',
+};
+
+/** How often a volunteer can come, as they offer. */
+export const PAIRING_FREQUENCIES = ['weekly', 'fortnightly', 'monthly', 'termly'] as const;
+export type PairingFrequency = (typeof PAIRING_FREQUENCIES)[number];
+export const PAIRING_FREQUENCY_LABELS: Record<PairingFrequency, string> = {
+  weekly: '每周',
+  fortnightly: '每两周',
+  monthly: '每月',
+  termly: '每学期几次',
+};
+
+/** What a contact was. No free text about the child, ever: the log is kinds, dates and minutes. */
+export const CONTACT_KINDS = ['talk', 'family_call', 'home_visit', 'activity', 'warmth'] as const;
+export type ContactKind = (typeof CONTACT_KINDS)[number];
+export const CONTACT_KIND_LABELS: Record<ContactKind, string> = {
+  talk: '在学校谈心',
+  family_call: '和监护人或父母通电话',
+  home_visit: '家访（有人陪同）',
+  activity: '一起参加活动',
+  warmth: '送温暖',
+};
+
+/** Who went along on a home visit, by role, never by name: home visits are never alone. */
+export const ESCORT_ROLES = ['teacher', 'village_cadre'] as const;
+export type EscortRole = (typeof ESCORT_ROLES)[number];
+export const ESCORT_ROLE_LABELS: Record<EscortRole, string> = {
+  teacher: '老师',
+  village_cadre: '村干部',
+};

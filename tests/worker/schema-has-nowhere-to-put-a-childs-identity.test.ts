@@ -10,8 +10,8 @@ async function columns(table: string): Promise<string[]> {
 }
 
 describe('the schema has nowhere to put a child’s identity', () => {
-  it('cards and their private record hold no identifying column', async () => {
-    for (const table of ['cards', 'card_private', 'claims', 'card_privacy_dismissals']) {
+  it('cards, pairings and the records behind them hold no identifying column', async () => {
+    for (const table of ['cards', 'card_private', 'claims', 'card_privacy_dismissals', 'pairing_children', 'pairings', 'pairing_contacts']) {
       const names = await columns(table);
       expect(names.length).toBeGreaterThan(0);
       expect(names.filter((n) => FORBIDDEN_FOR_CHILD_DATA.test(n)), table).toEqual([]);
@@ -24,6 +24,12 @@ describe('the schema has nowhere to put a child’s identity', () => {
       expect(publicColumns).not.toContain(privateColumn);
     }
     expect(await columns('card_private')).toEqual(expect.arrayContaining(['handout_ref', 'consent_on', 'consent_method', 'notes']));
+  });
+
+  it('a child in a pairing is a register reference, an alias and a grade band, nothing more', async () => {
+    expect((await columns('pairing_children')).sort()).toEqual(['alias', 'anonymised_at', 'created_at', 'grade_band', 'id', 'register_ref', 'school_id']);
+    // A contact is kinds, dates and minutes: no column could hold words about the child.
+    expect((await columns('pairing_contacts')).sort()).toEqual(['call_handled_at', 'call_me', 'corrected_at', 'created_at', 'escort', 'id', 'kind', 'minutes', 'on', 'pairing_id', 'recorded_by_id', 'recorded_by_kind']);
   });
 
   it('every table is one the product expects', async () => {
@@ -40,6 +46,9 @@ describe('the schema has nowhere to put a child’s identity', () => {
       'coordinator_sessions',
       'coordinators',
       'login_throttle',
+      'pairing_children',
+      'pairing_contacts',
+      'pairings',
       'rate_counters',
       'schools',
       'signup_repeats',

@@ -21,7 +21,14 @@ import {
   CLAIM_HOLDING_STATUSES,
   CLAIM_STATUSES,
   CONSENT_METHODS,
+  CONTACT_KINDS,
+  ESCORT_ROLES,
   MARKABLE_PRIVACY_KINDS,
+  PAIRING_END_REASONS,
+  PAIRING_FREQUENCIES,
+  PAIRING_HOLDING_STATUSES,
+  PAIRING_KINDS,
+  PAIRING_STATUSES,
   GRADE_BANDS,
   PRIVACY_KINDS,
   VOLUNTEER_STATUSES,
@@ -49,6 +56,8 @@ export const schools = sqliteTable('schools', {
   officePhone: text('office_phone').notNull(),
   /** JSON array of the villages the school serves: the privacy check refuses them in a card's words. */
   villageNames: text('village_names').notNull().default('[]'),
+  /** Active pairings one volunteer may hold at once (PRODUCT.md: a school setting, 2 unless changed). */
+  pairingCap: integer('pairing_cap').notNull().default(2),
   createdAt: createdAt(),
 });
 
@@ -276,6 +285,131 @@ export const claims = sqliteTable(
     uniqueIndex('claims_one_holding_per_card').on(t.cardId).where(oneOf(sql`status`, CLAIM_HOLDING_STATUSES)),
     index('claims_volunteer_status').on(t.volunteerId, t.status),
     index('claims_status_created').on(t.status, t.createdAt),
+  ],
+);
+
+/**
+ * A child in a pairing, as the school knows them and no more: the school's register reference (for
+ * finding the child offline), an alias and a grade band. Coordinators only; a volunteer sees the
+ * alias and grade band of their own pairing's child, never the reference. There is no column for a
+ * name, class, village, photo or contact (docs/decisions/015).
+ */
+export const pairingChildren = sqliteTable(
+  'pairing_children',
+  {
+    id: integer('id').primaryKey(),
+    schoolId: integer('school_id')
+      .notNull()
+      .references(() => schools.id),
+    /** The school's own reference, resolved offline. Emptied when the record is anonymised. */
+    registerRef: text('register_ref'),
+    alias: text('alias').notNull(),
+    gradeBand: text('grade_band', { enum: GRADE_BANDS }).notNull(),
+    /** Three years after the child's last pairing ended the record keeps only counts. */
+    anonymisedAt: integer('anonymised_at', { mode: 'timestamp_ms' }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('pairing_children_one_per_ref').on(t.schoolId, t.registerRef),
+    check('pairing_children_grade_band_valid', oneOf(t.gradeBand, GRADE_BANDS)),
+    check('pairing_children_lengths', sql`length(${t.alias}) BETWEEN 1 AND 12 AND (${t.registerRef} IS NULL OR length(${t.registerRef}) BETWEEN 1 AND 40)`),
+    check('pairing_children_ref_until_anonymised', sql`(${t.registerRef} IS NULL) = (${t.anonymisedAt} IS NOT NULL)`),
+  ],
+);
+
+/**
+ * A volunteer's pairing with one child, from their offer to its end. Before it can be active the
+ * database insists on every safeguard PRODUCT.md names: the volunteer agreed the pairing code of
+ * conduct, the guardian's consent is recorded (date and how, no name or contact), and the record
+ * check for people in close contact with minors was made (date and which coordinator checked; no
+ * document is stored).
+ */
+export const pairings = sqliteTable(
+  'pairings',
+  {
+    id: integer('id').primaryKey(),
+    volunteerId: integer('volunteer_id')
+      .notNull()
+      .references(() => volunteers.id),
+    kind: text('kind', { enum: PAIRING_KINDS }).notNull(),
+    status: text('status', { enum: PAIRING_STATUSES }).notNull().default('offered'),
+    /** The volunteer's preferences as offered: a grade band (none: any) and how often they can come. */
+    preferredGradeBand: text('preferred_grade_band', { enum: GRADE_BANDS }),
+    frequency: text('frequency', { enum: PAIRING_FREQUENCIES }).notNull(),
+    /** The pairing code of conduct's version the volunteer agreed to when offering. */
+    agreedConductVersion: text('agreed_conduct_version').notNull(),
+    offeredAt: integer('offered_at', { mode: 'timestamp_ms' }).notNull(),
+    childId: integer('child_id').references(() => pairingChildren.id),
+    proposedAt: integer('proposed_at', { mode: 'timestamp_ms' }),
+    proposedBy: integer('proposed_by').references(() => coordinators.id),
+    /** The guardian's consent to this pairing (YYYY-MM-DD) and how it was given. */
+    consentOn: text('consent_on'),
+    consentMethod: text('consent_method', { enum: CONSENT_METHODS }),
+    /** The record check (YYYY-MM-DD) and the coordinator who made it. */
+    recordCheckedOn: text('record_checked_on'),
+    recordCheckedBy: integer('record_checked_by').references(() => coordinators.id),
+    activatedAt: integer('activated_at', { mode: 'timestamp_ms' }),
+    suspendedAt: integer('suspended_at', { mode: 'timestamp_ms' }),
+    endedAt: integer('ended_at', { mode: 'timestamp_ms' }),
+    endReason: text('end_reason', { enum: PAIRING_END_REASONS }),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [
+    check('pairings_kind_valid', oneOf(t.kind, PAIRING_KINDS)),
+    check('pairings_status_valid', oneOf(t.status, PAIRING_STATUSES)),
+    check('pairings_frequency_valid', oneOf(t.frequency, PAIRING_FREQUENCIES)),
+    check('pairings_grade_band_valid', sql`${t.preferredGradeBand} IS NULL OR ${oneOf(t.preferredGradeBand, GRADE_BANDS)}`),
+    check('pairings_consent_method_valid', sql`${t.consentMethod} IS NULL OR ${oneOf(t.consentMethod, CONSENT_METHODS)}`),
+    check('pairings_end_reason_valid', sql`${t.endReason} IS NULL OR ${oneOf(t.endReason, PAIRING_END_REASONS)}`),
+    check('pairings_dates_shape', sql`(${t.consentOn} IS NULL OR ${t.consentOn} GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]') AND (${t.recordCheckedOn} IS NULL OR ${t.recordCheckedOn} GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]')`),
+    check('pairings_consent_complete', sql`(${t.consentOn} IS NULL) = (${t.consentMethod} IS NULL)`),
+    check('pairings_check_complete', sql`(${t.recordCheckedOn} IS NULL) = (${t.recordCheckedBy} IS NULL)`),
+    // An offer has no child yet; from proposed on, it has one.
+    check('pairings_child_once_proposed', sql`(${t.status} IN ('offered', 'withdrawn')) OR ${t.childId} IS NOT NULL`),
+    // Active (or suspended) only with every safeguard recorded.
+    check('pairings_safeguards_before_active', sql`${t.status} NOT IN ('active', 'suspended') OR (${t.consentOn} IS NOT NULL AND ${t.recordCheckedOn} IS NOT NULL AND ${t.activatedAt} IS NOT NULL)`),
+    check('pairings_end_has_reason', sql`(${t.status} = 'ended') = (${t.endReason} IS NOT NULL)`),
+    // One pairing holds a child for its kind at a time: of two simultaneous activations, one wins.
+    uniqueIndex('pairings_one_holding_per_child_kind').on(t.childId, t.kind).where(oneOf(sql`status`, PAIRING_HOLDING_STATUSES)),
+    index('pairings_volunteer_status').on(t.volunteerId, t.status),
+    index('pairings_status').on(t.status),
+  ],
+);
+
+/**
+ * One contact in a pairing: when, what kind, how long, and for a home visit who went along (by
+ * role). No free text about the child at all; "请学校联系我" asks the school to call the volunteer.
+ */
+export const pairingContacts = sqliteTable(
+  'pairing_contacts',
+  {
+    id: integer('id').primaryKey(),
+    pairingId: integer('pairing_id')
+      .notNull()
+      .references(() => pairings.id),
+    /** The day of the contact (YYYY-MM-DD, Beijing time). */
+    on: text('on').notNull(),
+    kind: text('kind', { enum: CONTACT_KINDS }).notNull(),
+    minutes: integer('minutes').notNull(),
+    escort: text('escort', { enum: ESCORT_ROLES }),
+    /** The volunteer asks the school to call them; cleared when a coordinator has called back. */
+    callMe: integer('call_me', { mode: 'boolean' }).notNull().default(false),
+    callHandledAt: integer('call_handled_at', { mode: 'timestamp_ms' }),
+    recordedByKind: text('recorded_by_kind', { enum: ACTOR_KINDS }).notNull(),
+    recordedById: integer('recorded_by_id'),
+    createdAt: createdAt(),
+    correctedAt: integer('corrected_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [
+    check('pairing_contacts_kind_valid', oneOf(t.kind, CONTACT_KINDS)),
+    check('pairing_contacts_escort_valid', sql`${t.escort} IS NULL OR ${oneOf(t.escort, ESCORT_ROLES)}`),
+    // Home visits are never alone; other contacts name no escort.
+    check('pairing_contacts_home_visit_escorted', sql`(${t.kind} = 'home_visit') = (${t.escort} IS NOT NULL)`),
+    check('pairing_contacts_minutes_range', sql`${t.minutes} BETWEEN 1 AND 600`),
+    check('pairing_contacts_on_shape', sql`${t.on} GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'`),
+    check('pairing_contacts_recorder_valid', oneOf(t.recordedByKind, ['coordinator', 'volunteer'])),
+    index('pairing_contacts_pairing_on').on(t.pairingId, t.on),
+    index('pairing_contacts_call_me').on(t.callMe, t.callHandledAt),
   ],
 );
 
