@@ -33,7 +33,7 @@ describe('the console on a coordinator’s 360 px phone, without JavaScript', ()
     const phone = await openPage({ javaScriptEnabled: false, viewport: { width: 360, height: 740 } });
     await logInToConsole(phone);
     const headline = await phone.locator('.progress').textContent();
-    const [, total, taken, fulfilled, claimed, open] = headline!.match(/共 (\d+) 张：(\d+) 张已有人认领（其中 (\d+) 张已圆梦，(\d+) 张礼物还没到学校），(\d+) 张等待认领/)!.map(Number);
+    const [, total, taken, fulfilled, claimed, open] = headline!.match(/共 (\d+) 张：(\d+) 张已有人认领（其中 (\d+) 张已圆梦，(\d+) 张学校还没确认收到礼物），(\d+) 张等待认领/)!.map(Number);
     expect(taken).toBe(fulfilled! + claimed!);
     expect(total).toBe(taken! + open!);
 
@@ -48,6 +48,8 @@ describe('the console on a coordinator’s 360 px phone, without JavaScript', ()
     await phone.getByText(/^每一天的数字/).click();
     const lastDay = await phone.locator('#daily-figures tbody tr').last().locator('td').allTextContents();
     expect(lastDay.slice(1).map(Number)).toEqual([taken, fulfilled]);
+    // The table ends today (Beijing time), not on a day that has not begun.
+    expect(lastDay[0]).toBe(new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10));
     const chart = phone.getByRole('img', { name: '每天的进展' });
     expect(await chart.locator('text').allTextContents()).toEqual(expect.arrayContaining([`已有人认领 ${taken}`, `已圆梦 ${fulfilled}`]));
 

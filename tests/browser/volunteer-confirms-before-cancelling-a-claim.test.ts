@@ -17,7 +17,7 @@ describe('cancelling an approved claim', () => {
     expect(await page.getByText(/如果礼物已经买好，可以不取消，照常送到学校/).count()).toBe(1);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
 
-    await page.getByRole('link', { name: '不取消，回到我的页面' }).click();
+    await page.getByRole('link', { name: '不取消，回到我的认领' }).click();
     expect(await cardStatus(code)).toBe('claimed');
     expect(await page.getByRole('listitem').filter({ hasText: code }).getByRole('link', { name: '取消认领' }).count()).toBe(1);
     await page.context().close();

@@ -58,7 +58,7 @@ describe('a volunteer who lost their private link', () => {
 
     // The new link opens the volunteer's own page again; the old one no longer works.
     await phone.goto(new URL(freshLink).pathname);
-    expect(await phone.getByRole('heading', { level: 1 }).textContent()).toBe('我的志愿者页面');
+    expect(await phone.getByRole('heading', { level: 1 }).textContent()).toBe('我的认领');
     expect((await phone.goto(`/v/${registered.token}`))?.status()).toBe(404);
     await phone.context().close();
   });

@@ -44,7 +44,8 @@ export async function progressOverTime(db: Db, campaignId: number, now = new Dat
     WHERE c.campaign_id = ${campaignId} AND c.status IN ('open', 'claimed', 'fulfilled')`);
   const days: DayProgress[] = [];
   const DAY = 24 * 60 * 60 * 1000;
-  for (let t = start.starts_at; t <= now.getTime() + DAY && days.length < 400; t += DAY) {
+  // Up to today: a day that has not begun has no figures yet.
+  for (let t = start.starts_at; t <= now.getTime() && days.length < 400; t += DAY) {
     const day = beijingDay(new Date(t));
     const end = t + DAY;
     const received = (e: (typeof events)[number]) => e.received_at !== null && e.received_at < end;

@@ -2,7 +2,7 @@
 import { and, asc, eq, inArray, type SQL } from 'drizzle-orm';
 import type { Db } from '#worker/platform/db/client.ts';
 import { campaigns, cards, claims, volunteers } from '#worker/platform/db/schema.ts';
-import { CLAIM_HOLDING_STATUSES, type ClaimQueue, type ClaimStatus, type VolunteerStatus } from '#worker/vocabulary.ts';
+import { CLAIM_HOLDING_STATUSES, type CardCategory, type ClaimQueue, type ClaimStatus, type VolunteerStatus } from '#worker/vocabulary.ts';
 import { claimOverdue } from './overdue';
 
 export interface ConsoleClaim {
@@ -15,6 +15,9 @@ export interface ConsoleClaim {
   rejectReason: string | null;
   cardCode: string;
   cardAlias: string;
+  /** The wish and its category: at the gate, what the parcel should hold. */
+  cardWish: string;
+  cardCategory: CardCategory;
   volunteerId: number;
   volunteerName: string | null;
   volunteerMobile: string | null;
@@ -34,6 +37,8 @@ function select(db: Db, now: Date) {
       rejectReason: claims.rejectReason,
       cardCode: cards.code,
       cardAlias: cards.alias,
+      cardWish: cards.wish,
+      cardCategory: cards.category,
       volunteerId: volunteers.id,
       volunteerName: volunteers.name,
       volunteerMobile: volunteers.mobile,

@@ -113,6 +113,9 @@ export async function loadDemo(db: Db, now = new Date()): Promise<DemoLoadResult
           agreedCodeVersion: '2026-11',
           agreedPrivacyVersion: '2026-11',
           agreedAt: t(-8),
+          // Signed up before they claimed (the claims are six days old).
+          createdAt: t(-8),
+          lastActiveAt: t(-1),
           accessTokenHash: tokenHashes[i],
           decidedAt: v.status === 'pending' ? null : t(-7),
           decidedBy: v.status === 'pending' ? null : coordinatorId,

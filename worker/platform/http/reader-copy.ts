@@ -7,7 +7,7 @@
  * - a reader who chose large text (text-size.ts) gets the page marked for the larger type scale,
  *   with the switch back to standard text in place of the switch to large text.
  */
-import { readCookie } from '#worker/platform/auth/cookies.ts';
+import { cookieName, readCookie } from '#worker/platform/auth/cookies.ts';
 import { VOLUNTEER_COOKIE } from '#worker/platform/auth/volunteer-access.ts';
 import { isPrivatePage } from './private-paths';
 import { wantsLargeText } from './text-size';
@@ -17,7 +17,9 @@ const hide = { element: (el: Element) => void el.setAttribute('hidden', '') };
 
 export function personaliseCopy(request: Request, response: Response): Response {
   if (!response.headers.get('Content-Type')?.startsWith('text/html')) return response;
-  const volunteer = readCookie(request, VOLUNTEER_COOKIE) !== undefined;
+  // The private link's own page sets the cookie as it goes out: its navigation already has the way back.
+  const signingIn = response.headers.getSetCookie().some((c) => c.startsWith(`${cookieName(VOLUNTEER_COOKIE, request.url)}=`) && !/Max-Age=0/i.test(c));
+  const volunteer = signingIn || readCookie(request, VOLUNTEER_COOKIE) !== undefined;
   const largeText = wantsLargeText(request);
   if (!volunteer && !largeText) return response;
   let rewriter = new HTMLRewriter();
