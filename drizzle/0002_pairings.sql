@@ -77,6 +77,7 @@ CREATE TABLE `pairings` (
 );
 --> statement-breakpoint
 CREATE UNIQUE INDEX `pairings_one_holding_per_child_kind` ON `pairings` (`child_id`,`kind`) WHERE status IN ('active', 'suspended');--> statement-breakpoint
+CREATE UNIQUE INDEX `pairings_one_open_offer` ON `pairings` (`volunteer_id`,`kind`) WHERE status IN ('offered', 'proposed');--> statement-breakpoint
 CREATE INDEX `pairings_volunteer_status` ON `pairings` (`volunteer_id`,`status`);--> statement-breakpoint
 CREATE INDEX `pairings_status` ON `pairings` (`status`);--> statement-breakpoint
 ALTER TABLE `schools` ADD `pairing_cap` integer DEFAULT 2 NOT NULL;

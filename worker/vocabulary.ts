@@ -247,6 +247,8 @@ export const PAIRING_STATUSES = ['offered', 'proposed', 'active', 'suspended', '
 export type PairingStatus = (typeof PAIRING_STATUSES)[number];
 /** Pairings that hold their child for their kind: at most one per child and kind, by a partial unique index. */
 export const PAIRING_HOLDING_STATUSES = ['active', 'suspended'] as const satisfies readonly PairingStatus[];
+/** An offer still waiting for, or matched to, a child: at most one per volunteer and kind. */
+export const PAIRING_OPEN_STATUSES = ['offered', 'proposed'] as const satisfies readonly PairingStatus[];
 export const PAIRING_STATUS_LABELS: Record<PairingStatus, string> = {
   offered: '报名结对，等待匹配',
   proposed: '已匹配，等待开始',

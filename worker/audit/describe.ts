@@ -8,6 +8,12 @@ import {
   CARD_STATUS_LABELS,
   CLAIM_QUEUE_LABELS,
   CLAIM_STATUS_LABELS,
+  CONTACT_KIND_LABELS,
+  ESCORT_ROLE_LABELS,
+  PAIRING_END_REASON_LABELS,
+  PAIRING_FREQUENCY_LABELS,
+  PAIRING_KIND_LABELS,
+  PAIRING_STATUS_LABELS,
   VOLUNTEER_STATUS_LABELS,
   type AuditSubjectKind,
 } from '#worker/vocabulary.ts';
@@ -58,7 +64,17 @@ const STATUS_LABELS: Partial<Record<AuditSubjectKind, Record<string, string>>> =
   card: CARD_STATUS_LABELS,
   claim: CLAIM_STATUS_LABELS,
   volunteer: VOLUNTEER_STATUS_LABELS,
+  pairing: PAIRING_STATUS_LABELS,
 };
+/** A pairing's and a contact's coded values, in words. */
+const CODED: Record<string, Record<string, string>> = {
+  kind: { ...PAIRING_KIND_LABELS, ...CONTACT_KIND_LABELS },
+  frequency: PAIRING_FREQUENCY_LABELS,
+  escort: ESCORT_ROLE_LABELS,
+  reason: PAIRING_END_REASON_LABELS,
+};
+const CONTACT_FIELDS: Record<string, string> = { on: '日期', kind: '方式', minutes: '分钟', escort: '陪同的人' };
+const coded = (key: string, value: unknown) => (value === null ? '无' : (CODED[key]?.[String(value)] ?? text(value)));
 const EXPORTS: Record<string, string> = { cards: '心愿卡', claims: '认领', volunteers: '志愿者' };
 
 function parse(detail: string): Record<string, unknown> {
@@ -80,10 +96,21 @@ function changeOf(kind: AuditSubjectKind, d: Record<string, unknown>): string {
     const labels = STATUS_LABELS[kind] ?? {};
     parts.push(`状态从“${labels[status.from] ?? status.from}”变为“${labels[status.to] ?? status.to}”`);
   }
+  if ((kind === 'pairing' || kind === 'contact') && typeof d.kind === 'string') {
+    parts.push([coded('kind', d.kind), typeof d.frequency === 'string' ? coded('frequency', d.frequency) : '', typeof d.minutes === 'number' ? `${d.minutes} 分钟` : '', d.escort ? `${coded('escort', d.escort)}陪同` : ''].filter(Boolean).join('，'));
+  }
+  if (d.callMe === true) parts.push('请学校联系志愿者');
+  if (typeof d.consentOn === 'string') parts.push(`监护人 ${d.consentOn} 同意，${d.recordCheckedOn ? `记录 ${text(d.recordCheckedOn)} 查过` : ''}`);
+  if (kind === 'pairing' && typeof d.reason === 'string') parts.push(`原因：${coded('reason', d.reason)}`);
+  if (kind === 'contact' && d.changed && typeof d.changed === 'object' && !Array.isArray(d.changed)) {
+    for (const [field, change] of Object.entries(d.changed as Record<string, { from: unknown; to: unknown }>)) {
+      parts.push(`${CONTACT_FIELDS[field] ?? field}从“${coded(field, change.from)}”改为“${coded(field, change.to)}”`);
+    }
+  }
   if (Array.isArray(d.changed) && d.changed.length) parts.push(`改了${d.changed.map((f) => FIELD_LABELS[String(f)] ?? String(f)).join('、')}`);
   if (d.reviewCleared) parts.push('措辞改了，需要重新审核');
   if (d.field && d.kind) parts.push(`把${FIELD_LABELS[String(d.field)] ?? String(d.field)}里的“${text(d.found) || '这处提示'}”标记为不是个人信息`);
-  if (d.reason && typeof d.reason === 'string' && d.reason !== 'invalid' && d.reason !== 'locked') parts.push(`原因：${d.reason}`);
+  if (kind !== 'pairing' && d.reason && typeof d.reason === 'string' && d.reason !== 'invalid' && d.reason !== 'locked') parts.push(`原因：${d.reason}`);
   if (d.reason === 'invalid') parts.push('用户名或密码不对');
   if (d.reason === 'locked') parts.push('尝试太多次，已暂时锁定');
   if (d.device === 'trusted') parts.push('（在常用的电脑上）');

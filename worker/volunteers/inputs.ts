@@ -1,14 +1,9 @@
 import * as v from 'valibot';
 import { HELP_TYPES } from '#worker/vocabulary.ts';
+import { agreed } from '#worker/platform/input/agreed.ts';
 import { printable, printableLines, unixLines, withWords } from '#worker/platform/input/text-rules.ts';
 
 const text = (message: string) => v.pipe(v.string(message), v.trim());
-const agreed = (message: string) =>
-  v.pipe(
-    v.optional(v.union([v.boolean(), v.string()]), false),
-    v.transform((x) => x === true || x === 'on' || x === 'true'),
-    v.check((x) => x, message),
-  );
 
 /** A volunteer's sign-up: one schema for the form and POST /api/volunteers. */
 export const VolunteerSignupSchema = v.object({

@@ -28,6 +28,7 @@ import {
   PAIRING_FREQUENCIES,
   PAIRING_HOLDING_STATUSES,
   PAIRING_KINDS,
+  PAIRING_OPEN_STATUSES,
   PAIRING_STATUSES,
   GRADE_BANDS,
   PRIVACY_KINDS,
@@ -371,6 +372,8 @@ export const pairings = sqliteTable(
     check('pairings_end_has_reason', sql`(${t.status} = 'ended') = (${t.endReason} IS NOT NULL)`),
     // One pairing holds a child for its kind at a time: of two simultaneous activations, one wins.
     uniqueIndex('pairings_one_holding_per_child_kind').on(t.childId, t.kind).where(oneOf(sql`status`, PAIRING_HOLDING_STATUSES)),
+    // One open offer per volunteer and kind: a second tap of 报名结对 adds nothing.
+    uniqueIndex('pairings_one_open_offer').on(t.volunteerId, t.kind).where(oneOf(sql`status`, PAIRING_OPEN_STATUSES)),
     index('pairings_volunteer_status').on(t.volunteerId, t.status),
     index('pairings_status').on(t.status),
   ],

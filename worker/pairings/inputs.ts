@@ -1,0 +1,88 @@
+/** Every pairing input, one valibot schema each, serving the forms and the API alike. */
+import * as v from 'valibot';
+import { isCalendarDay } from '#worker/platform/time.ts';
+import { agreed } from '#worker/platform/input/agreed.ts';
+import { printable } from '#worker/platform/input/text-rules.ts';
+import {
+  CONSENT_METHODS,
+  CONTACT_KINDS,
+  ESCORT_ROLES,
+  GRADE_BANDS,
+  PAIRING_END_REASONS,
+  PAIRING_FREQUENCIES,
+  PAIRING_KINDS,
+} from '#worker/vocabulary.ts';
+
+/** Form fields arrive as strings, JSON as strings or numbers: both become a trimmed string. */
+const str = (message: string) => v.pipe(v.union([v.string(), v.number()], message), v.transform(String), v.trim());
+const day = (message: string) => v.pipe(str(message), v.check(isCalendarDay, `${message}，格式为 2026-11-20`));
+/** An id in a path or a form field: digits only. */
+const id = (message: string) => v.pipe(str(message), v.regex(/^\d{1,9}$/, message), v.transform(Number));
+
+export const PairingIdSchema = id('结对编号是数字');
+export const ChildIdSchema = id('孩子的记录编号是数字');
+export const ContactIdSchema = id('联系记录的编号是数字');
+
+/** A volunteer's offer to pair, from their private page. */
+export const PairingOfferSchema = v.object({
+  kind: v.picklist(PAIRING_KINDS, '请选择结对的方式'),
+  // Empty: any grade band.
+  preferredGradeBand: v.pipe(
+    v.optional(v.union([v.literal(''), v.null(), v.picklist(GRADE_BANDS)], '请从列出的年级段里选择'), ''),
+    v.transform((g) => g || null),
+  ),
+  frequency: v.picklist(PAIRING_FREQUENCIES, '请选择您多久能来一次'),
+  agreeConduct: agreed('请阅读并同意结对守则'),
+});
+export type PairingOffer = v.InferOutput<typeof PairingOfferSchema>;
+
+/** A child in a pairing, as the school knows them: register reference, alias, grade band. */
+export const PairingChildSchema = v.object({
+  registerRef: v.pipe(
+    str('请填写学校登记编号'),
+    v.nonEmpty('请填写学校登记表上的编号'),
+    v.maxLength(40, '登记编号不超过 40 个字符'),
+    // A register number, never a name: it must carry a digit.
+    v.regex(/\d/, '请填写学校登记表上的编号（含数字），不要填孩子的姓名'),
+    printable('登记编号里有不能识别的字符'),
+  ),
+  alias: v.pipe(str('请填写称呼'), v.nonEmpty('请填写孩子的称呼（小名，不写姓）'), v.maxLength(12, '称呼不超过 12 个字'), printable('称呼里有不能识别的字符')),
+  gradeBand: v.picklist(GRADE_BANDS, '请选择年级段'),
+});
+export type PairingChildInput = v.InferOutput<typeof PairingChildSchema>;
+
+/** A coordinator matches an offer to a child. */
+export const ProposeSchema = v.object({ child: ChildIdSchema });
+
+/** What must be on record before a pairing starts (no document is stored, only dates and who). */
+export const SafeguardsSchema = v.object({
+  consentOn: day('请填写监护人同意的日期'),
+  consentMethod: v.picklist(CONSENT_METHODS, '请选择监护人同意的方式'),
+  recordCheckedOn: day('请填写查询记录的日期'),
+});
+export type Safeguards = v.InferOutput<typeof SafeguardsSchema>;
+
+export const EndPairingSchema = v.object({ reason: v.picklist(PAIRING_END_REASONS, '请选择结束的原因') });
+
+/** One contact: no free text about the child, by design. */
+export const ContactSchema = v.pipe(
+  v.object({
+    on: day('请填写联系的日期'),
+    kind: v.picklist(CONTACT_KINDS, '请选择联系的方式'),
+    minutes: v.pipe(str('请填写大约多少分钟'), v.regex(/^\d{1,3}$/, '分钟请填数字，例如 30'), v.transform(Number), v.minValue(1, '至少 1 分钟'), v.maxValue(600, '不超过 600 分钟')),
+    escort: v.pipe(
+      v.optional(v.union([v.literal(''), v.null(), v.picklist(ESCORT_ROLES)], '请选择陪同家访的人'), ''),
+      v.transform((e) => e || null),
+    ),
+    callMe: v.pipe(
+      v.optional(v.union([v.boolean(), v.string()]), false),
+      v.transform((x) => x === true || x === 'on' || x === 'true'),
+    ),
+  }),
+  // Home visits are never alone; other contacts name no escort.
+  v.forward(
+    v.partialCheck([['kind'], ['escort']], (c) => (c.kind === 'home_visit') === (c.escort !== null), '家访一定要有老师或村干部陪同：请选择陪同的人（别的联系方式不用选）'),
+    ['escort'],
+  ),
+);
+export type ContactInput = v.InferOutput<typeof ContactSchema>;
