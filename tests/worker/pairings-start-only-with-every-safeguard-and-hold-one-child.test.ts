@@ -66,7 +66,7 @@ describe('a pairing’s life', () => {
     const { results } = await env.DB.prepare("SELECT action FROM audit_log WHERE subject_kind = 'pairing' AND subject_id = ? ORDER BY id").bind(id).all<{ action: string }>();
     expect(results.map((r) => r.action)).toEqual(['pairing.offer', 'pairing.propose', 'pairing.safeguards', 'pairing.activate', 'pairing.suspend', 'pairing.resume', 'pairing.end']);
     // The trail reads each step as words, no codes.
-    const rows = (await env.DB.prepare("SELECT actor_kind, actor_id, subject_kind, subject_id, detail FROM audit_log WHERE subject_kind = 'pairing' AND subject_id = ? ORDER BY id").bind(id).all<Record<string, never>>()).results;
+    const rows = (await env.DB.prepare("SELECT actor_kind, actor_id, subject_kind, subject_id, detail FROM audit_log WHERE subject_kind = 'pairing' AND subject_id = ? ORDER BY id").bind(id).all<{ actor_kind: string; actor_id: number | null; subject_kind: 'pairing'; subject_id: number | null; detail: string }>()).results;
     const changes = rows.map((r) => describeAudit({ actorKind: r.actor_kind, actorId: r.actor_id, actor: null, subjectKind: r.subject_kind, subjectId: r.subject_id, detail: r.detail }).change);
     expect(changes[0]).toBe('代理家长，每月');
     expect(changes.at(-1)).toBe('状态从“进行中”变为“已结束”；原因：志愿者搬走了');

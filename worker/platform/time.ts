@@ -26,3 +26,17 @@ export function isCalendarDay(ymd: string): boolean {
   const t = Date.parse(`${ymd}T00:00:00Z`);
   return !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === ymd;
 }
+
+/** A YYYY-MM-DD day `n` days later (or earlier, for negative n). */
+export function addDays(ymd: string, n: number): string {
+  return new Date(Date.parse(`${ymd}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** The same day `n` months later; a day the month does not have becomes its last (01-31 + 1 → 02-28). */
+export function addMonths(ymd: string, n: number): string {
+  const [y, m, d] = ymd.split('-').map(Number) as [number, number, number];
+  const target = new Date(Date.UTC(y, m - 1 + n, 1));
+  const last = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
+  target.setUTCDate(Math.min(d, last));
+  return target.toISOString().slice(0, 10);
+}

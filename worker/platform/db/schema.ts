@@ -59,6 +59,10 @@ export const schools = sqliteTable('schools', {
   villageNames: text('village_names').notNull().default('[]'),
   /** Active pairings one volunteer may hold at once (PRODUCT.md: a school setting, 2 unless changed). */
   pairingCap: integer('pairing_cap').notNull().default(2),
+  /** JSON: how often each kind of contact is due in a pairing, by contact kind (worker/pairings/cadence.ts); '{}' means PRODUCT.md's defaults. */
+  pairingPlan: text('pairing_plan').notNull().default('{}'),
+  /** JSON array of the school's terms, [{name, startsOn, endsOn}]; '[]' means autumn Sep–Jan and spring Feb–Aug. */
+  terms: text('terms').notNull().default('[]'),
   createdAt: createdAt(),
 });
 
