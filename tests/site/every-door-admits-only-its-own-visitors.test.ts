@@ -7,6 +7,7 @@ import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { seedCanaryCampaign, type CanaryCampaign } from '../support/canary-campaign';
 import { databaseDigest } from '../support/db-digest';
+import { activePairingWithContact } from '../support/factories';
 import { apiRoutes, pageRoutes } from '../support/site-routes';
 import { coordinator, ORIGIN, Visitor, volunteerVisitor } from '../support/site-client';
 
@@ -74,6 +75,10 @@ const DOORS: Record<string, Who> = {
   'POST /api/cards/:code/claims': 'volunteer',
   'POST /api/claims/:id/cancel': 'owner',
   'POST /api/claims/:id/delivered': 'owner',
+  'GET /api/me/pairings': 'volunteer',
+  'POST /api/me/pairings': 'volunteer',
+  'POST /api/me/pairings/:id/withdraw': 'owner',
+  'POST /api/me/pairings/:id/contacts': 'owner',
   // The coordinators' API.
   'POST /api/admin/login': 'anyone',
   'POST /api/admin/logout': 'coordinator',
@@ -106,17 +111,31 @@ const DOORS: Record<string, Who> = {
   'POST /api/admin/import/preview': 'coordinator',
   'GET /api/admin/import/template.csv': 'coordinator',
   'GET /api/admin/export/cards.csv': 'coordinator',
+  'GET /api/admin/pairings': 'coordinator',
+  'GET /api/admin/pairings/:id': 'coordinator',
+  'GET /api/admin/pairings/children': 'coordinator',
+  'POST /api/admin/pairings/children': 'coordinator',
+  'POST /api/admin/pairings/:id/propose': 'coordinator',
+  'POST /api/admin/pairings/:id/safeguards': 'coordinator',
+  'POST /api/admin/pairings/:id/activate': 'coordinator',
+  'POST /api/admin/pairings/:id/suspend': 'coordinator',
+  'POST /api/admin/pairings/:id/resume': 'coordinator',
+  'POST /api/admin/pairings/:id/end': 'coordinator',
+  'POST /api/admin/pairings/:id/contacts': 'coordinator',
+  'POST /api/admin/pairings/contacts/:id/correct': 'coordinator',
+  'POST /api/admin/pairings/contacts/:id/call-handled': 'coordinator',
 };
 
 let seeded: CanaryCampaign;
-/** A's own claim, B's claim, an open card, a pending volunteer: the values routes are tried with. */
-let sample: { ownClaim: number; othersClaim: number; openCode: string; volunteer: number };
+/** A's own claim, B's claim, an open card, a pending volunteer, another volunteer's pairing and contact: the values routes are tried with. */
+let sample: { ownClaim: number; othersClaim: number; openCode: string; volunteer: number; othersPairing: number; othersContact: number };
 
 beforeAll(async () => {
   seeded = await seedCanaryCampaign();
   const open = await env.DB.prepare("SELECT code FROM cards WHERE status = 'open' ORDER BY id LIMIT 1").first<{ code: string }>();
   // B's pending claim: the last one B made.
-  sample = { ownClaim: seeded.a.claimIds[1]!, othersClaim: seeded.b.claimIds.at(-1)!, openCode: open!.code, volunteer: seeded.b.id };
+  const pairing = await activePairingWithContact();
+  sample = { ownClaim: seeded.a.claimIds[1]!, othersClaim: seeded.b.claimIds.at(-1)!, openCode: open!.code, volunteer: seeded.b.id, othersPairing: pairing.pairingId, othersContact: pairing.contactId };
 });
 
 /** The address to try a route at: parameters filled in, pages at their served address. */
@@ -126,7 +145,7 @@ function address(route: string, claimId = sample.othersClaim): string {
     .replace(':code', sample.openCode)
     .replace(':token', 'not-a-private-link')
     .replace('/news/:id', '/news/')
-    .replace(/:id/, path.includes('volunteers') ? String(sample.volunteer) : String(claimId));
+    .replace(/:id/, path.includes('/pairings/contacts/') ? String(sample.othersContact) : path.includes('/pairings/') ? String(sample.othersPairing) : path.includes('volunteers') ? String(sample.volunteer) : String(claimId));
   // Prerendered pages are served as directories.
   return /^\/(appeal|letter|plan|privacy|volunteer\/code-of-conduct)$/.test(filled) ? `${filled}/` : filled;
 }

@@ -14,18 +14,20 @@ import { coordinator, ORIGIN, Visitor } from '../support/site-client';
 
 let seeded: CanaryCampaign;
 let admin: Visitor;
-let samples: { code: string; claim: number; volunteer: number };
+let samples: { code: string; claim: number; volunteer: number; contact: number };
 
 beforeAll(async () => {
   seeded = await seedCanaryCampaign();
   admin = await coordinator();
   const open = await env.DB.prepare("SELECT code FROM cards WHERE status = 'open' LIMIT 1").first<{ code: string }>();
-  samples = { code: open!.code, claim: seeded.a.claimIds[0]!, volunteer: seeded.b.id };
+  const contact = await env.DB.prepare('SELECT id FROM pairing_contacts WHERE pairing_id = ?').bind(seeded.e.pairingId).first<{ id: number }>();
+  samples = { code: open!.code, claim: seeded.a.claimIds[0]!, volunteer: seeded.b.id, contact: contact!.id };
 });
 
 /** Who calls a route: the coordinator for the console's API, volunteer A for the volunteer's. */
 function caller(path: string): { who: Visitor; headers: Record<string, string> } {
   if (path.startsWith('/api/admin/') && !path.endsWith('/login')) return { who: admin, headers: {} };
+  if (path.startsWith('/api/me/pairings')) return { who: new Visitor(), headers: { Authorization: `Bearer ${seeded.e.token}` } };
   if (path.startsWith('/api/claims') || path.includes('/claims') || path === '/api/me') return { who: new Visitor(), headers: { Authorization: `Bearer ${seeded.a.token}` } };
   return { who: new Visitor(), headers: { 'CF-Connecting-IP': `10.66.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}` } };
 }
@@ -33,7 +35,7 @@ function caller(path: string): { who: Visitor; headers: Record<string, string> }
 function fill(path: string, segment: string | null): string {
   return path
     .replace(':code', segment ?? samples.code)
-    .replace(':id', segment ?? String(path.includes('volunteers') ? samples.volunteer : samples.claim));
+    .replace(':id', segment ?? String(path.includes('/pairings/contacts/') ? samples.contact : path.includes('pairings') ? seeded.e.pairingId : path.includes('volunteers') ? samples.volunteer : samples.claim));
 }
 
 async function expectStructuredAnswer(res: Response, what: string): Promise<void> {
@@ -57,7 +59,13 @@ function template(route: string): Record<string, unknown> | null {
   if (route.endsWith('/api/volunteers')) return SIGNUP;
   if (route.endsWith('/api/admin/campaign')) return CAMPAIGN;
   if (route.endsWith('/login')) return { username: 'demo', password: 'not-the-password' };
-  if (/\/(reject|withdraw)$/.test(route)) return { reason: '信息不完整' };
+  if (/\/(reject|withdraw)$/.test(route) && !route.includes('pairings')) return { reason: '信息不完整' };
+  if (route === 'POST /api/me/pairings') return { kind: 'mentor', preferredGradeBand: '', frequency: 'monthly', agreeConduct: true };
+  if (route.endsWith('/pairings/children')) return { registerRef: '2026-555', alias: '小草', gradeBand: 'lower_primary' };
+  if (/\/contacts(\/:id\/correct)?$/.test(route)) return { on: '2026-11-20', kind: 'home_visit', minutes: 45, escort: 'teacher', callMe: false };
+  if (route.endsWith('/safeguards')) return { consentOn: '2026-11-01', consentMethod: 'phone', recordCheckedOn: '2026-11-02' };
+  if (route.endsWith('/propose')) return { child: 1 };
+  if (route.endsWith('/end')) return { reason: 'term_over' };
   return null;
 }
 

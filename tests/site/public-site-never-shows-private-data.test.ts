@@ -91,7 +91,7 @@ describe('the public site, crawled without a session', () => {
   });
 
   it('carries no coordinator-only card field, no refused spreadsheet value and no volunteer data anywhere', () => {
-    const secrets = [...seeded.cardSecrets, ...seeded.refusedImport, ...seeded.a.secrets, ...seeded.b.secrets, ...seeded.others, ...seeded.sessionSecrets];
+    const secrets = [...seeded.cardSecrets, ...seeded.refusedImport, ...seeded.a.secrets, ...seeded.b.secrets, ...seeded.others, ...seeded.sessionSecrets, ...seeded.pairingSecrets, ...seeded.e.secrets];
     expect(secrets.length).toBeGreaterThan(40);
     console.info(`public sweep: ${secrets.length} canaries searched for`);
     expect(leaks(answers, secrets)).toEqual([]);
@@ -122,6 +122,9 @@ describe('the site as volunteer A', () => {
       answers.push(await answer(a, { method: 'POST', path: `/api/claims/${id}/delivered` }, bearer));
     }
     for (const r of await apiRequests()) answers.push(await answer(a, r, bearer));
+    // A reads their own pairings and tries E's.
+    answers.push(await answer(a, { method: 'GET', path: '/api/me/pairings' }, bearer));
+    for (const step of ['withdraw', 'contacts']) answers.push(await answer(a, { method: 'POST', path: `/api/me/pairings/${seeded.e.pairingId}/${step}` }, bearer));
   });
 
   it('sees their own sign-up and claims', () => {
@@ -133,7 +136,7 @@ describe('the site as volunteer A', () => {
   });
 
   it('never sees anything of volunteer B or the other volunteers, nor a coordinator-only field', () => {
-    const secrets = [...seeded.b.secrets, ...seeded.others, ...seeded.cardSecrets, ...seeded.refusedImport, ...seeded.sessionSecrets];
+    const secrets = [...seeded.b.secrets, ...seeded.others, ...seeded.cardSecrets, ...seeded.refusedImport, ...seeded.sessionSecrets, ...seeded.pairingSecrets, ...seeded.e.secrets];
     expect(leaks(answers, secrets)).toEqual([]);
     console.info(`volunteer sweep: ${answers.length} requests, ${secrets.length} canaries searched for`);
     expect(answers.filter((x) => x.status >= 500 && x.path !== '/500').map((x) => x.path)).toEqual([]);
@@ -160,6 +163,12 @@ describe('the canaries are real', () => {
     for (const secret of seeded.b.secrets.slice(0, 3)) expect(volunteerPage).toContain(secret);
     const cards = await (await admin.visit('/api/admin/cards?status=withdrawn')).text();
     expect(cards + (await (await admin.visit('/api/admin/export/cards.csv')).text())).toContain(seeded.cardSecrets[0]);
+    const pairings = await (await admin.visit(`/api/admin/pairings/${seeded.e.pairingId}`)).text();
+    for (const secret of [...seeded.pairingSecrets, '禾苗']) expect(pairings).toContain(secret);
+    // And E, on their own page's API, sees the child's alias but not the register reference.
+    const mine = await (await new Visitor().visit('/api/me/pairings', { headers: { Authorization: `Bearer ${seeded.e.token}` } })).text();
+    expect(mine).toContain('禾苗');
+    expect(mine).not.toContain(seeded.pairingSecrets[0]);
   });
 });
 

@@ -31,6 +31,10 @@ export interface CanaryCampaign {
   b: VolunteerSecrets;
   /** Volunteers who are pending, rejected: their personal data is as private. */
   others: string[];
+  /** A pairing's coordinator-only records: the child's register reference, the consent and record-check dates. */
+  pairingSecrets: string[];
+  /** Volunteer E, in an active pairing: their data and their pairing's child's alias are theirs and the console's only. */
+  e: VolunteerSecrets & { pairingId: number };
   /** The coordinator's session token, its form token and the stored hashes of volunteers' links. */
   sessionSecrets: string[];
   /** Private link tokens of the pending and the rejected volunteer. */
@@ -46,7 +50,7 @@ async function expectStatus(res: Response, status: number, what: string): Promis
 }
 
 /** Signs a volunteer up through the API; returns their id and private token. */
-async function signUp(tag: string): Promise<VolunteerSecrets & { mobile: string }> {
+async function signUp(tag: string, helpTypes = ['wish_cards']): Promise<VolunteerSecrets & { mobile: string }> {
   const digits = String(Math.floor(Math.random() * 1e8)).padStart(8, '0');
   const mobile = `139${digits}`;
   const body = {
@@ -54,7 +58,7 @@ async function signUp(tag: string): Promise<VolunteerSecrets & { mobile: string 
     mobile,
     email: `cnry-${tag}-${digits}@example.org`.toLowerCase(),
     town: `哨${tag}镇${digits.slice(4)}`,
-    helpTypes: ['wish_cards'],
+    helpTypes,
     availability: `CNRY-AVAIL-${tag}-${digits}`,
     note: `CNRY-NOTE-${tag}-${digits}`,
     agreeCode: true,
@@ -144,6 +148,23 @@ export async function seedCanaryCampaign(): Promise<CanaryCampaign> {
   const states = await env.DB.prepare('SELECT status FROM claims WHERE id IN (SELECT value FROM json_each(?)) ORDER BY status').bind(JSON.stringify([...a.claimIds, ...b.claimIds])).all<{ status: string }>();
   expect(new Set(states.results.map((r) => r.status))).toEqual(new Set(['pending', 'approved', 'delivered', 'received', 'rejected', 'cancelled', 'expired']));
 
+  // E pairs with a child: the child's record, the consent and the record check are the console's alone.
+  const e = await signUp('E', ['pairing']);
+  await expectStatus(await admin.postJson(`/api/admin/volunteers/${e.id}/approve`, {}), 200, 'approve volunteer E');
+  const asE = { Authorization: `Bearer ${e.token}` };
+  const offer = await expectStatus(await new Visitor().postJson('/api/me/pairings', { kind: 'proxy_parent', frequency: 'monthly', agreeConduct: true }, asE), 201, 'offer');
+  const pairingId = ((await offer.json()) as { pairing: { id: number } }).pairing.id;
+  const child = { registerRef: `CNRY-REG-${e.id}7`, alias: '禾苗', gradeBand: 'upper_primary' };
+  const made = await expectStatus(await admin.postJson('/api/admin/pairings/children', child), 201, 'pairing child');
+  const childId = ((await made.json()) as { child: { id: number } }).child.id;
+  const safeguards = { consentOn: '2018-03-07', consentMethod: 'paper', recordCheckedOn: '2018-04-09' };
+  await expectStatus(await admin.postJson(`/api/admin/pairings/${pairingId}/propose`, { child: childId }), 200, 'propose');
+  await expectStatus(await admin.postJson(`/api/admin/pairings/${pairingId}/safeguards`, safeguards), 200, 'safeguards');
+  await expectStatus(await admin.postJson(`/api/admin/pairings/${pairingId}/activate`, {}), 200, 'activate');
+  const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+  await expectStatus(await new Visitor().postJson(`/api/me/pairings/${pairingId}/contacts`, { on: today, kind: 'talk', minutes: 37, callMe: true }, asE), 201, 'contact');
+  e.secrets.push(child.alias);
+
   // A class teacher's spreadsheet with the columns that must never be uploaded.
   const refusedImport = ['CNRYCHILD真名甲', 'CNRY-CLASS-3-2', '13700009999'];
   const csv = `\uFEFF称呼,年龄,年级段,类别,心愿,学校登记编号,孩子姓名,班级,监护人电话\r\n小禾,9,中年级,图书,想要一本字典,REG-2026-901,${refusedImport.join(',')}\r\n`;
@@ -161,6 +182,8 @@ export async function seedCanaryCampaign(): Promise<CanaryCampaign> {
     a,
     b,
     others: [...pending.secrets, ...rejected.secrets],
+    pairingSecrets: [child.registerRef, safeguards.consentOn, safeguards.recordCheckedOn],
+    e: { ...e, pairingId },
     sessionSecrets: [admin.jar.get('sw_admin')!, csrf, ...hashes.results.map((r) => r.h)],
     pendingToken: pending.token,
     rejectedToken: rejected.token,

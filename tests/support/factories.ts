@@ -17,6 +17,7 @@ import { hashToken, newToken } from '#worker/platform/auth/token.ts';
 import { getDb } from '#worker/platform/db/client.ts';
 import { campaigns, cardPrivate, cards, claims, coordinators, schools, volunteers } from '#worker/platform/db/schema.ts';
 import { currentCampaign } from '#worker/cards/index.ts';
+import { createPairingChild, logContact, movePairing, offerPairing, proposePairing, recordSafeguards } from '#worker/pairings/index.ts';
 import { CARD_CATEGORIES, GRADE_BANDS, type CardCategory, type CardStatus, type ClaimStatus, type GradeBand, type HelpType, type VolunteerStatus } from '#worker/vocabulary.ts';
 
 export const DAY = 24 * 60 * 60 * 1000;
@@ -360,4 +361,32 @@ export async function rememberCampaignSettings(campaignId: number): Promise<() =
       env.DB.prepare('UPDATE schools SET village_names = ? WHERE id = ?').bind(school.village_names, campaign.school_id),
     ]);
   };
+}
+
+/**
+ * An active pairing of a volunteer made for it, with one contact logged by that volunteer: through
+ * the domain's own steps (child record, offer, proposal, safeguards, activation).
+ */
+export async function activePairingWithContact(): Promise<{ pairingId: number; contactId: number; volunteer: TestVolunteer; registerRef: string }> {
+  if (!(await env.DB.prepare('SELECT 1 AS one FROM schools LIMIT 1').first())) await createSchool();
+  const coordinator = await createCoordinator();
+  const volunteer = await createVolunteer({ helpTypes: ['pairing'] });
+  const registerRef = unique('2026-');
+  const child = await createPairingChild(db(), { registerRef, alias: '小禾', gradeBand: 'middle_primary' }, coordinator.id);
+  if (!child.ok) throw new Error(child.message);
+  const offer = await offerPairing(db(), volunteer.id, { kind: 'mentor', preferredGradeBand: null, frequency: 'monthly', agreeConduct: true });
+  if (!offer.ok) throw new Error(offer.message);
+  const by = { kind: 'coordinator' as const, id: coordinator.id };
+  const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+  for (const step of [
+    () => proposePairing(db(), offer.pairingId, child.childId, coordinator.id),
+    () => recordSafeguards(db(), offer.pairingId, { consentOn: today, consentMethod: 'paper', recordCheckedOn: today }, coordinator.id),
+    () => movePairing(db(), offer.pairingId, 'activate', by),
+  ]) {
+    const done = await step();
+    if (!done.ok) throw new Error(done.message);
+  }
+  const contact = await logContact(db(), { kind: 'volunteer', id: volunteer.id }, offer.pairingId, { on: today, kind: 'talk', minutes: 30, escort: null, callMe: true });
+  if (!contact.ok) throw new Error(contact.message);
+  return { pairingId: offer.pairingId, contactId: contact.contactId, volunteer, registerRef };
 }

@@ -5,6 +5,7 @@ import { volunteerAccess, volunteerToken } from '#worker/platform/auth/volunteer
 import { completeSignup, signupAllowed, volunteerFailure, volunteerOverview, VolunteerSignupSchema } from '#worker/volunteers/index.ts';
 import { apiFailure, onInvalid } from '#worker/platform/http/api-error.ts';
 import { jsonBody, noStore, sameSite, type ApiEnv } from '#worker/platform/http/middleware.ts';
+import { mePairingsApi } from './pairings';
 
 /** Counts the attempt against the sender's address before the body is even read (429 past the limit). */
 const signupLimit = () =>
@@ -27,6 +28,7 @@ volunteersApi.post('/', noStore(), sameSite(), jsonBody(), signupLimit(), vValid
 
 /** GET /api/me: the volunteer's own status and claims (cookie or Authorization: Bearer). */
 export const meApi = new Hono<ApiEnv>();
+meApi.route('/pairings', mePairingsApi);
 
 meApi.get('/', noStore(), async (c) => {
   const access = await volunteerAccess(c.var.db, volunteerToken(c.req.raw));

@@ -1,3 +1,4 @@
+export * from './access';
 export * from './cadence';
 export * from './children';
 export * from './contacts';

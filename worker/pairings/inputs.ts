@@ -11,6 +11,7 @@ import {
   PAIRING_END_REASONS,
   PAIRING_FREQUENCIES,
   PAIRING_KINDS,
+  PAIRING_STATUSES,
 } from '#worker/vocabulary.ts';
 
 /** Form fields arrive as strings, JSON as strings or numbers: both become a trimmed string. */
@@ -86,3 +87,13 @@ export const ContactSchema = v.pipe(
   ),
 );
 export type ContactInput = v.InferOutput<typeof ContactSchema>;
+
+/** Which pairings the console lists (`?status=&overdue=1&flagged=1`). */
+export const PairingFilterSchema = v.object({
+  status: v.optional(v.picklist([...PAIRING_STATUSES, ''], '状态不认识'), ''),
+  overdue: v.optional(v.pipe(v.picklist(['1', '']), v.transform((x) => x === '1')), ''),
+  flagged: v.optional(v.pipe(v.picklist(['1', '']), v.transform((x) => x === '1')), ''),
+});
+
+export const PairingIdParamsSchema = v.object({ id: PairingIdSchema });
+export const ContactIdParamsSchema = v.object({ id: ContactIdSchema });

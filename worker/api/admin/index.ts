@@ -12,6 +12,7 @@ import { adminCampaign } from './campaign';
 import { adminCards } from './cards';
 import { adminClaims } from './claims';
 import { requireCoordinator, type AdminEnv } from './guard';
+import { adminPairings } from './pairings';
 import { adminSpreadsheets } from './spreadsheets';
 import { adminVolunteers } from './volunteers';
 
@@ -55,5 +56,6 @@ adminApi.route('/audit', adminAudit);
 adminApi.route('/', adminSpreadsheets);
 adminApi.route('/volunteers', adminVolunteers);
 adminApi.route('/claims', adminClaims);
+adminApi.route('/pairings', adminPairings);
 
 adminApi.all('*', (c) => apiFailure(c, httpFailure('not_found')));
