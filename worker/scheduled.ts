@@ -12,6 +12,7 @@ import { loginThrottle } from '#worker/platform/db/schema.ts';
 import { recheckOpenCards } from '#worker/cards/index.ts';
 import { expireClaims } from '#worker/claims/index.ts';
 import { eraseInactiveVolunteers } from '#worker/volunteers/index.ts';
+import { anonymiseOldPairingChildren } from '#worker/pairings/index.ts';
 
 export interface ScheduledJob {
   name: string;
@@ -23,6 +24,7 @@ export const SCHEDULED_JOBS: readonly ScheduledJob[] = [
   { name: 'expire-claims', run: expireClaims },
   { name: 'recheck-open-cards', run: recheckOpenCards },
   { name: 'erase-inactive-volunteers', run: eraseInactiveVolunteers },
+  { name: 'anonymise-old-pairing-children', run: anonymiseOldPairingChildren },
   {
     name: 'purge-login-throttle',
     // Failure counters older than both the window and any lock are no longer needed.

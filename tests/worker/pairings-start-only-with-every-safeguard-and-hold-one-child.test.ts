@@ -3,8 +3,11 @@ import * as v from 'valibot';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { describeAudit } from '#worker/audit/index.ts';
 import { getDb } from '#worker/platform/db/client.ts';
+import { eraseVolunteer } from '#worker/volunteers/index.ts';
 import {
+  anonymiseOldPairingChildren,
   ContactSchema,
+  PAIRING_RETENTION_DAYS,
   createPairingChild,
   correctContact,
   handleCallRequest,
@@ -213,3 +216,31 @@ describe('the contact log', () => {
     expect(JSON.parse(audit!.detail)).toEqual({ changed: { on: { from: '2026-11-20', to: '2026-11-21' }, minutes: { from: 30, to: 45 } } });
   });
 });
+
+describe('erasure and retention', () => {
+  it('erasing a volunteer ends their pairings (an offer is withdrawn) in the same batch, and the records keep their counts', async () => {
+    const volunteer = await pairingVolunteer();
+    const active = await readyPairing(volunteer.id);
+    await movePairing(db, active, 'activate', asCoordinator(), { now: new Date('2026-11-13T02:00:00Z') });
+    await logContact(db, { kind: 'volunteer', id: volunteer.id }, active, v.parse(ContactSchema, { on: '2026-11-20', kind: 'talk', minutes: 30 }), new Date('2026-11-24T04:00:00Z'));
+    const offer = (await offerPairing(db, volunteer.id, { ...OFFER, kind: 'mentor' })) as { pairingId: number };
+    expect((await eraseVolunteer(db, volunteer.id, coordinator.id)).ok).toBe(true);
+    expect(await env.DB.prepare('SELECT status, end_reason FROM pairings WHERE id = ?').bind(active).first()).toEqual({ status: 'ended', end_reason: 'volunteer_erased' });
+    expect(await status(offer.pairingId)).toBe('withdrawn');
+    expect(await countRows('SELECT count(*) AS n FROM pairing_contacts WHERE pairing_id = ?', active)).toBe(1);
+  });
+
+  it('the retention job empties the child’s register reference and alias three years after their last pairing ended, not before', async () => {
+    const old = await readyPairing();
+    const recent = await readyPairing();
+    for (const id of [old, recent]) await movePairing(db, id, 'end', asCoordinator(), { reason: 'term_over' });
+    const now = new Date();
+    await env.DB.prepare('UPDATE pairings SET ended_at = ? WHERE id = ?').bind(now.getTime() - (PAIRING_RETENTION_DAYS + 1) * 86_400_000, old).run();
+    await env.DB.prepare('UPDATE pairing_children SET created_at = ? WHERE id IN (SELECT child_id FROM pairings WHERE id IN (?, ?))').bind(now.getTime() - 2000 * 86_400_000, old, recent).run();
+    await anonymiseOldPairingChildren(db, now);
+    const child = (id: number) => env.DB.prepare('SELECT register_ref, alias, anonymised_at IS NOT NULL AS gone FROM pairing_children WHERE id = (SELECT child_id FROM pairings WHERE id = ?)').bind(id).first();
+    expect(await child(old)).toEqual({ register_ref: null, alias: '已匿名', gone: 1 });
+    expect(await child(recent)).toMatchObject({ gone: 0 });
+  });
+});
+

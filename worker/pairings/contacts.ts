@@ -9,7 +9,7 @@ import { guardedAudit, lostRace } from '#worker/audit/index.ts';
 import type { Db } from '#worker/platform/db/client.ts';
 import { insertSelect } from '#worker/platform/db/insert-select.ts';
 import type { Failure } from '#worker/platform/failures.ts';
-import { pairingContacts, pairings } from '#worker/platform/db/schema.ts';
+import { pairingContacts, pairings, volunteers } from '#worker/platform/db/schema.ts';
 import { beijingDay } from '#worker/platform/time.ts';
 import { pairingFailure as fail } from './failures';
 import type { ContactInput } from './inputs';
@@ -56,6 +56,8 @@ export async function logContact(db: Db, actor: Actor, pairingId: number, input:
         detail: { pairingId, kind: input.kind, minutes: input.minutes, ...(input.escort ? { escort: input.escort } : {}), ...(input.callMe ? { callMe: true } : {}) },
         at: now,
       }),
+      // Logging a contact is activity: the retention period runs from here (after the guard, which reads changes()).
+      ...(actor.kind === 'volunteer' ? [db.update(volunteers).set({ lastActiveAt: now }).where(eq(volunteers.id, actor.id))] : []),
     ]);
     return { ok: true, contactId: inserted[0]!.id };
   } catch (err) {

@@ -6,4 +6,5 @@ export * from './failures';
 export * from './inputs';
 export * from './lists';
 export * from './policies';
+export * from './retention';
 export * from './steps';

@@ -14,6 +14,7 @@ import { guardedAudit, lostRace } from '#worker/audit/index.ts';
 import { volunteerFailure } from './failures';
 import type { HelpType, VolunteerStatus } from '#worker/vocabulary.ts';
 import { RETENTION_DAYS } from './policies';
+import { endPairingsOf } from '#worker/pairings/index.ts';
 
 export interface ConsoleVolunteer {
   id: number;
@@ -134,6 +135,8 @@ export async function eraseVolunteer(db: Db, id: number, actorId: number, now = 
       db.update(volunteers).set(erasedValues(now)).where(and(eq(volunteers.id, id), isNull(volunteers.erasedAt))),
       guardedAudit(db, { actorKind: 'coordinator', actorId, action: 'volunteer.erase', subjectKind: 'volunteer', subjectId: id, at: now }),
       db.delete(signupRepeats).where(eq(signupRepeats.volunteerId, id)),
+      // Their pairings end with them; the records keep the counts (PRODUCT.md, retention).
+      ...endPairingsOf(db, id, now),
     ]),
   );
 }
@@ -142,6 +145,8 @@ export async function eraseVolunteer(db: Db, id: number, actorId: number, now = 
 export async function eraseInactiveVolunteers(db: Db, now = new Date()): Promise<void> {
   const cutoff = new Date(now.getTime() - RETENTION_DAYS * 24 * 60 * 60 * 1000);
   await db.batch([
+    // Their pairings end first: the audit row below counts the volunteers the next statement erases.
+    ...endPairingsOf(db, sql`(SELECT id FROM volunteers WHERE erased_at IS NULL AND last_active_at < ${cutoff.getTime()})`, now),
     db.update(volunteers).set(erasedValues(now)).where(and(isNull(volunteers.erasedAt), lt(volunteers.lastActiveAt, cutoff))),
     insertSelect(
       db,
