@@ -3,12 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { verifyPassword } from '#worker/platform/auth/password.ts';
 import { getDb } from '#worker/platform/db/client.ts';
 import { checkCardPrivacy } from '#worker/privacy/index.ts';
-import { DEMO_CARDS, DEMO_COORDINATOR, DEMO_SCHOOL } from '../support/demo/demo-data';
+import { privacyContext } from '#worker/cards/index.ts';
+import { childWordFindings, listConsolePairings, pairingQueueCounts } from '#worker/pairings/index.ts';
+import { DEMO_CARDS, DEMO_COORDINATOR, DEMO_PAIRING_CHILDREN, DEMO_SCHOOL } from '../support/demo/demo-data';
 import { loadDemo } from '../support/demo/load-demo';
 
 async function counts() {
   const out: Record<string, number> = {};
-  for (const table of ['schools', 'campaigns', 'cards', 'card_private', 'volunteers', 'claims', 'coordinators']) {
+  for (const table of ['schools', 'campaigns', 'cards', 'card_private', 'volunteers', 'claims', 'coordinators', 'pairing_children', 'pairings', 'pairing_contacts']) {
     out[table] = (await env.DB.prepare(`SELECT count(*) AS n FROM ${table}`).first<{ n: number }>())!.n;
   }
   return out;
@@ -22,9 +24,12 @@ describe('the demo data set', () => {
       campaigns: 1,
       cards: 40,
       card_private: 40,
-      volunteers: 4,
+      volunteers: 5,
       claims: 10,
       coordinators: 1,
+      pairing_children: 2,
+      pairings: 3,
+      pairing_contacts: 4,
     });
     const { results } = await env.DB.prepare('SELECT status, count(*) AS n FROM cards GROUP BY status ORDER BY status').all();
     expect(results).toEqual([
@@ -58,5 +63,15 @@ describe('the demo data set', () => {
   it('has only cards the privacy gate lets through', () => {
     const ctx = { schoolNames: [DEMO_SCHOOL.name], villageNames: ['柳树村', '下河湾'] };
     for (const card of DEMO_CARDS) expect(checkCardPrivacy(card, ctx), card.alias).toEqual([]);
+  });
+
+  it('shows the pairing queues: one offer to match, one overdue pairing whose volunteer asked for a call, one on time; its children pass the privacy gate', async () => {
+    await loadDemo(getDb(env.DB));
+    const db = getDb(env.DB);
+    expect(await pairingQueueCounts(db)).toEqual({ offers: 1, overdue: 1, callRequests: 1 });
+    const active = await listConsolePairings(db, { status: 'active' });
+    expect(active.map((p) => [p.childAlias, p.overdue])).toEqual([['阿朵', true], ['小芽', false]]);
+    const ctx = await privacyContext(db);
+    for (const child of DEMO_PAIRING_CHILDREN) expect(childWordFindings(child, ctx), child.alias).toEqual([]);
   });
 });

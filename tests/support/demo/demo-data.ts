@@ -5,7 +5,7 @@
  * because `npm start`, the benches and the browser tests' local stack all load it;
  * worker and site tests build their own data (tests/support/factories.ts).
  */
-import type { CardCategory, CardStatus, ClaimStatus, GradeBand, HelpType, VolunteerStatus } from '#worker/vocabulary.ts';
+import type { CardCategory, CardStatus, ClaimStatus, ContactKind, EscortRole, GradeBand, HelpType, PairingFrequency, PairingKind, VolunteerStatus } from '#worker/vocabulary.ts';
 
 export const DEMO_COORDINATOR = { username: 'demo', password: 'shouwang-demo', displayName: '演示协调员' } as const;
 
@@ -113,10 +113,31 @@ export interface DemoVolunteer {
 }
 
 export const DEMO_VOLUNTEERS: DemoVolunteer[] = [
-  { id: 1, name: '周演示', mobile: '13800000001', email: 'zhou@example.com', town: '青石镇', helpTypes: ['wish_cards', 'tutoring'], availability: '周末', note: '退休语文老师，可以辅导作文。', status: 'approved' },
-  { id: 2, name: '吴演示', mobile: '13800000002', town: '县城', helpTypes: ['wish_cards'], availability: '工作日晚上', note: '', status: 'approved' },
+  { id: 1, name: '周演示', mobile: '13800000001', email: 'zhou@example.com', town: '青石镇', helpTypes: ['wish_cards', 'tutoring', 'pairing'], availability: '周末', note: '退休语文老师，可以辅导作文。', status: 'approved' },
+  { id: 2, name: '吴演示', mobile: '13800000002', town: '县城', helpTypes: ['wish_cards', 'pairing'], availability: '工作日晚上', note: '', status: 'approved' },
   { id: 3, name: '郑演示', mobile: '13800000003', town: '县城', helpTypes: ['wish_cards', 'events'], availability: '寒假', note: '大学生，寒假在家。', status: 'pending' },
   { id: 4, name: '冯演示', mobile: '13800000004', town: '外省', helpTypes: ['pairing'], availability: '不定', note: '', status: 'rejected', rejectReason: '代理家长需要住在本镇附近，您可以先参加心愿卡认领。' },
+  { id: 5, name: '陈演示', mobile: '13800000005', town: '青石镇', helpTypes: ['pairing'], availability: '周六上午', note: '村里的老党员，想做代理家长。', status: 'approved' },
+];
+
+/** Children in pairings, as the school knows them (fictional register numbers). */
+export const DEMO_PAIRING_CHILDREN: { id: number; registerRef: string; alias: string; gradeBand: GradeBand }[] = [
+  { id: 1, registerRef: 'QS-2026-031', alias: '小芽', gradeBand: 'middle_primary' },
+  { id: 2, registerRef: 'QS-2026-047', alias: '阿朵', gradeBand: 'upper_primary' },
+];
+
+/** Two active pairings (the second overdue, its volunteer waiting for a call) and one offer to match. */
+export const DEMO_PAIRINGS: { id: number; volunteerId: number; kind: PairingKind; frequency: PairingFrequency; childId: number | null; activatedDaysAgo: number | null }[] = [
+  { id: 1, volunteerId: 1, kind: 'proxy_parent', frequency: 'monthly', childId: 1, activatedDaysAgo: 60 },
+  { id: 2, volunteerId: 2, kind: 'mentor', frequency: 'fortnightly', childId: 2, activatedDaysAgo: 75 },
+  { id: 3, volunteerId: 5, kind: 'proxy_parent', frequency: 'weekly', childId: null, activatedDaysAgo: null },
+];
+
+export const DEMO_CONTACTS: { id: number; pairingId: number; daysAgo: number; kind: ContactKind; minutes: number; escort?: EscortRole; callMe?: boolean }[] = [
+  { id: 1, pairingId: 1, daysAgo: 10, kind: 'talk', minutes: 40 },
+  { id: 2, pairingId: 1, daysAgo: 12, kind: 'family_call', minutes: 20 },
+  { id: 3, pairingId: 1, daysAgo: 30, kind: 'home_visit', minutes: 60, escort: 'teacher' },
+  { id: 4, pairingId: 2, daysAgo: 45, kind: 'talk', minutes: 30, callMe: true },
 ];
 
 /** Which volunteer holds which card, and how far the claim has gone. */

@@ -7,9 +7,11 @@ import type { BatchItem } from 'drizzle-orm/batch';
 import { hashPassword } from '#worker/platform/auth/password.ts';
 import { hashToken } from '#worker/platform/auth/token.ts';
 import type { Db } from '#worker/platform/db/client.ts';
-import { campaigns, cardPrivate, cards, claims, coordinators, schools, volunteers } from '#worker/platform/db/schema.ts';
+import { campaigns, cardPrivate, cards, claims, coordinators, pairingChildren, pairingContacts, pairings, schools, volunteers } from '#worker/platform/db/schema.ts';
+import { PAIRING_CONDUCT_VERSION } from '#worker/pairings/index.ts';
+import { beijingDay } from '#worker/platform/time.ts';
 import { CONSENT_METHODS } from '#worker/vocabulary.ts';
-import { DEMO_CAMPAIGN, DEMO_CARDS, DEMO_CLAIMS, DEMO_COORDINATOR, DEMO_SCHOOL, DEMO_VOLUNTEERS } from './demo-data';
+import { DEMO_CAMPAIGN, DEMO_CARDS, DEMO_CLAIMS, DEMO_CONTACTS, DEMO_COORDINATOR, DEMO_PAIRING_CHILDREN, DEMO_PAIRINGS, DEMO_SCHOOL, DEMO_VOLUNTEERS } from './demo-data';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -146,6 +148,40 @@ export async function loadDemo(db: Db, now = new Date()): Promise<DemoLoadResult
         .onConflictDoNothing(),
     );
   });
+
+  // Pairings: the children as the school knows them, two active pairings and an offer, their contacts.
+  for (const child of DEMO_PAIRING_CHILDREN) statements.push(db.insert(pairingChildren).values({ ...child, schoolId: DEMO_SCHOOL.id, createdAt: t(-90) }).onConflictDoNothing());
+  for (const p of DEMO_PAIRINGS) {
+    const active = p.activatedDaysAgo !== null;
+    const start = active ? t(-p.activatedDaysAgo!) : t(-2);
+    statements.push(
+      db
+        .insert(pairings)
+        .values({
+          id: p.id,
+          volunteerId: p.volunteerId,
+          kind: p.kind,
+          status: active ? 'active' : 'offered',
+          frequency: p.frequency,
+          agreedConductVersion: PAIRING_CONDUCT_VERSION,
+          offeredAt: active ? t(-p.activatedDaysAgo! - 14) : start,
+          childId: p.childId,
+          ...(active
+            ? { proposedAt: t(-p.activatedDaysAgo! - 10), proposedBy: coordinatorId, consentOn: beijingDay(t(-p.activatedDaysAgo! - 3)), consentMethod: 'paper' as const, recordCheckedOn: beijingDay(t(-p.activatedDaysAgo! - 5)), recordCheckedBy: coordinatorId, activatedAt: start }
+            : {}),
+          updatedAt: start,
+        })
+        .onConflictDoNothing(),
+    );
+  }
+  for (const c of DEMO_CONTACTS) {
+    statements.push(
+      db
+        .insert(pairingContacts)
+        .values({ id: c.id, pairingId: c.pairingId, on: beijingDay(t(-c.daysAgo)), kind: c.kind, minutes: c.minutes, escort: c.escort ?? null, callMe: c.callMe ?? false, recordedByKind: 'volunteer', recordedById: DEMO_PAIRINGS.find((p) => p.id === c.pairingId)!.volunteerId, createdAt: t(-c.daysAgo) })
+        .onConflictDoNothing(),
+    );
+  }
 
   // One batch: the demo appears whole or not at all.
   await db.batch(statements as [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]]);
