@@ -25,3 +25,9 @@ export function formatMonth(month: string): string {
 export function formatWithin(minutes: number): string {
   return minutes % 60 === 0 ? `${minutes / 60} 小时内` : `${minutes} 分钟内`;
 }
+
+/** "2026-11-20" (a Beijing calendar day) → "11月20日", with the year only when it is not this one. */
+export function formatDay(ymd: string, thisYear = new Date().getUTCFullYear()): string {
+  const [y, m, d] = ymd.split('-').map(Number) as [number, number, number];
+  return `${y === thisYear ? '' : `${y}年`}${m}月${d}日`;
+}

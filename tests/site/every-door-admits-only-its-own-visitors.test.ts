@@ -33,6 +33,7 @@ const DOORS: Record<string, Who> = {
   'GET /volunteer/': 'anyone',
   'POST /volunteer/': 'anyone',
   'GET /volunteer/code-of-conduct': 'anyone',
+  'GET /volunteer/pairing-code-of-conduct': 'anyone',
   'GET /wall/': 'anyone',
   'GET /wall/:code': 'anyone',
   'POST /wall/:code': 'volunteer',
@@ -147,7 +148,7 @@ function address(route: string, claimId = sample.othersClaim): string {
     .replace('/news/:id', '/news/')
     .replace(/:id/, path.includes('/pairings/contacts/') ? String(sample.othersContact) : path.includes('/pairings/') ? String(sample.othersPairing) : path.includes('volunteers') ? String(sample.volunteer) : String(claimId));
   // Prerendered pages are served as directories.
-  return /^\/(appeal|letter|plan|privacy|volunteer\/code-of-conduct)$/.test(filled) ? `${filled}/` : filled;
+  return /^\/(appeal|letter|plan|privacy|volunteer\/(pairing-)?code-of-conduct)$/.test(filled) ? `${filled}/` : filled;
 }
 
 async function call(who: Visitor, route: string, extra: Record<string, string> = {}, claimId?: number): Promise<Response> {

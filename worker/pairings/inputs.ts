@@ -65,9 +65,8 @@ export type Safeguards = v.InferOutput<typeof SafeguardsSchema>;
 
 export const EndPairingSchema = v.object({ reason: v.picklist(PAIRING_END_REASONS, '请选择结束的原因') });
 
-/** One contact: no free text about the child, by design. */
-export const ContactSchema = v.pipe(
-  v.object({
+/** One contact's fields: no free text about the child, by design. */
+const contactEntries = {
     on: day('请填写联系的日期'),
     kind: v.picklist(CONTACT_KINDS, '请选择联系的方式'),
     minutes: v.pipe(str('请填写大约多少分钟'), v.regex(/^\d{1,3}$/, '分钟请填数字，例如 30'), v.transform(Number), v.minValue(1, '至少 1 分钟'), v.maxValue(600, '不超过 600 分钟')),
@@ -79,14 +78,23 @@ export const ContactSchema = v.pipe(
       v.optional(v.union([v.boolean(), v.string()]), false),
       v.transform((x) => x === true || x === 'on' || x === 'true'),
     ),
-  }),
-  // Home visits are never alone; other contacts name no escort.
-  v.forward(
-    v.partialCheck([['kind'], ['escort']], (c) => (c.kind === 'home_visit') === (c.escort !== null), '家访一定要有老师或村干部陪同：请选择陪同的人（别的联系方式不用选）'),
-    ['escort'],
-  ),
-);
+};
+// Home visits are never alone; other contacts name no escort.
+const escorted = (c: { kind: string; escort: string | null }) => (c.kind === 'home_visit') === (c.escort !== null);
+const ESCORT_MESSAGE = '家访一定要有老师或村干部陪同：请选择陪同的人（别的联系方式不用选）';
+
+/** One contact, as the API takes it (the pairing is in the path). */
+export const ContactSchema = v.pipe(v.object(contactEntries), v.forward(v.partialCheck([['kind'], ['escort']], escorted, ESCORT_MESSAGE), ['escort']));
 export type ContactInput = v.InferOutput<typeof ContactSchema>;
+
+/** The same contact from the volunteer's page, which names the pairing (a volunteer may have two). */
+export const ContactFormSchema = v.pipe(
+  v.object({ pairing: PairingIdSchema, ...contactEntries }),
+  v.forward(v.partialCheck([['kind'], ['escort']], escorted, ESCORT_MESSAGE), ['escort']),
+);
+
+/** Which of the volunteer's pairings a one-button form acts on. */
+export const PairingFormSchema = v.object({ pairing: PairingIdSchema });
 
 /** Which pairings the console lists (`?status=&overdue=1&flagged=1`). */
 export const PairingFilterSchema = v.object({
