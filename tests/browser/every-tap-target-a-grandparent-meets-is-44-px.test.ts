@@ -1,14 +1,15 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { openPage } from '../support/chromium';
-import { claimedCard, publishedCard, volunteer } from '../support/served-site-data';
+import { claimedCard, publishedCard, volunteerWithId } from '../support/served-site-data';
 import { measureTapTargets, tooSmall } from '../support/tap-targets';
 
-const PUBLIC_PAGES = ['/', '/plan/', '/letter/', '/appeal/', '/wall/', '/news/', '/news/2026-11-20-winter-wishes-open/', '/privacy/', '/volunteer/', '/volunteer/code-of-conduct/'];
+const PUBLIC_PAGES = ['/', '/plan/', '/letter/', '/appeal/', '/wall/', '/news/', '/news/2026-11-20-winter-wishes-open/', '/privacy/', '/volunteer/', '/volunteer/code-of-conduct/', '/volunteer/pairing-code-of-conduct/'];
 
 /** Every page a volunteer sees, with their claims at each step that has its own buttons. */
 async function volunteerPages(phone: Page): Promise<string[]> {
-  const token = await volunteer();
+  // One who chose pairing too: their page carries the offer form.
+  const { token } = await volunteerWithId('approved', ['wish_cards', 'pairing']);
   const approved = await claimedCard(token, 'approved');
   const delivered = await claimedCard(token, 'delivered');
   const open = await publishedCard();

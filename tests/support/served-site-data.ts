@@ -57,9 +57,9 @@ export async function volunteer(status: 'approved' | 'pending' = 'approved'): Pr
 }
 
 /** A volunteer as `volunteer()` makes one, with the id the console knows them by and their mobile. */
-export async function volunteerWithId(status: 'approved' | 'pending' = 'approved'): Promise<{ token: string; id: number; mobile: string; name: string }> {
+export async function volunteerWithId(status: 'approved' | 'pending' = 'approved', helpTypes = ['wish_cards']): Promise<{ token: string; id: number; mobile: string; name: string }> {
   const mobile = `137${String(Date.now() % 1e4).padStart(4, '0')}${String(++made).padStart(4, '0')}`;
-  const signup = { name: `浏览器志愿者${made}`, mobile, town: '青石镇', helpTypes: ['wish_cards'], agreeCode: true, agreePrivacy: true };
+  const signup = { name: `浏览器志愿者${made}`, mobile, town: '青石镇', helpTypes, agreeCode: true, agreePrivacy: true };
   const res = await call('/api/volunteers', { method: 'POST', body: signup, headers: { 'CF-Connecting-IP': `10.201.${made % 250}.1` } });
   const token = ((await res.json()) as { privateUrl: string }).privateUrl.split('/v/')[1]!;
   const list = (await (await call(`/api/admin/volunteers?q=${mobile}`, { headers: { Cookie: await coordinatorCookie() } })).json()) as { volunteers: { id: number }[] };
@@ -77,4 +77,22 @@ export async function claimedCard(token: string, until: 'approved' | 'delivered'
   await asCoordinator(`/claims/${claimId}/approve`);
   if (until === 'delivered') await call(`/api/claims/${claimId}/delivered`, { method: 'POST', body: {}, headers: bearer });
   return { code, claimId };
+}
+
+/**
+ * The coordinator's side of a pairing, through the console's API: a child recorded for it, the
+ * offer matched to that child, consent and the record check on record, the pairing started.
+ */
+export async function startPairing(pairingId: number, alias = '小满'): Promise<void> {
+  const child = await asCoordinator('/pairings/children', { registerRef: `BR-${Date.now().toString(36)}-${++made}`, alias, gradeBand: 'middle_primary' });
+  const childId = ((await child.json()) as { child: { id: number } }).child.id;
+  const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+  await asCoordinator(`/pairings/${pairingId}/propose`, { child: childId });
+  await asCoordinator(`/pairings/${pairingId}/safeguards`, { consentOn: today, consentMethod: 'paper', recordCheckedOn: today });
+  await asCoordinator(`/pairings/${pairingId}/activate`);
+}
+
+/** The pairings the coordinator's API lists, by status. */
+export async function consolePairings(status = ''): Promise<{ id: number; volunteerId: number; status: string; callRequests: number }[]> {
+  return ((await (await call(`/api/admin/pairings?status=${status}`, { headers: { Cookie: await coordinatorCookie() } })).json()) as { pairings: { id: number; volunteerId: number; status: string; callRequests: number }[] }).pairings;
 }
