@@ -96,3 +96,9 @@ export async function startPairing(pairingId: number, alias = '小满'): Promise
 export async function consolePairings(status = ''): Promise<{ id: number; volunteerId: number; status: string; callRequests: number }[]> {
   return ((await (await call(`/api/admin/pairings?status=${status}`, { headers: { Cookie: await coordinatorCookie() } })).json()) as { pairings: { id: number; volunteerId: number; status: string; callRequests: number }[] }).pairings;
 }
+
+/** A volunteer's offer to pair, through their API: the pairing's id. */
+export async function offerToPair(token: string, kind: 'proxy_parent' | 'mentor' = 'proxy_parent'): Promise<number> {
+  const res = await call('/api/me/pairings', { method: 'POST', body: { kind, frequency: 'monthly', agreeConduct: true }, headers: { Authorization: `Bearer ${token}` } });
+  return ((await res.json()) as { pairing: { id: number } }).pairing.id;
+}
