@@ -75,7 +75,7 @@ const CODED: Record<string, Record<string, string>> = {
 };
 const CONTACT_FIELDS: Record<string, string> = { on: '日期', kind: '方式', minutes: '分钟', escort: '陪同的人' };
 const coded = (key: string, value: unknown) => (value === null ? '无' : (CODED[key]?.[String(value)] ?? text(value)));
-const EXPORTS: Record<string, string> = { cards: '心愿卡', claims: '认领', volunteers: '志愿者' };
+const EXPORTS: Record<string, string> = { cards: '心愿卡', claims: '认领', volunteers: '志愿者', 'pairing-record': '结对台账' };
 
 function parse(detail: string): Record<string, unknown> {
   try {

@@ -6,5 +6,6 @@ export * from './failures';
 export * from './inputs';
 export * from './lists';
 export * from './policies';
+export * from './record';
 export * from './retention';
 export * from './steps';

@@ -1,6 +1,7 @@
 /** Every pairing input, one valibot schema each, serving the forms and the API alike. */
 import * as v from 'valibot';
 import { isCalendarDay } from '#worker/platform/time.ts';
+import { CADENCES } from './cadence';
 import { agreed } from '#worker/platform/input/agreed.ts';
 import { printable } from '#worker/platform/input/text-rules.ts';
 import {
@@ -105,3 +106,38 @@ export const PairingFilterSchema = v.object({
 
 export const PairingIdParamsSchema = v.object({ id: PairingIdSchema });
 export const ContactIdParamsSchema = v.object({ id: ContactIdSchema });
+
+/** Which term a record is for (`?term=` its first day); none: the current term. */
+export const TermQuerySchema = v.object({ term: v.optional(v.pipe(v.string(), v.check((s) => s === '' || isCalendarDay(s), '学期的开始日期格式为 2026-09-01')), '') });
+
+/** One term per line: "2026 年秋季学期, 2026-09-01, 2027-01-31" (commas Chinese or not). */
+function parseTerms(text: string): { name: string; startsOn: string; endsOn: string }[] | string {
+  const terms = [];
+  for (const [i, line] of text.split(/\r?\n/).entries()) {
+    if (!line.trim()) continue;
+    const [name = '', startsOn = '', endsOn = ''] = line.split(/[,，、]/).map((s) => s.trim());
+    if (!name || !isCalendarDay(startsOn) || !isCalendarDay(endsOn)) return `第 ${i + 1} 行要写成“学期名称, 开始日期, 结束日期”，例如 2026 年秋季学期, 2026-09-01, 2027-01-31`;
+    if (startsOn > endsOn) return `第 ${i + 1} 行的开始日期晚于结束日期`;
+    terms.push({ name: name.slice(0, 30), startsOn, endsOn });
+  }
+  return terms;
+}
+
+/** The school's pairing settings: the cap, how often each contact is due, the terms. */
+export const PairingSettingsSchema = v.object({
+  pairingCap: v.pipe(str('请填写每位志愿者最多结对几个孩子'), v.regex(/^\d{1,2}$/, '请填 1 到 5 的数字'), v.transform(Number), v.minValue(1, '请填 1 到 5 的数字'), v.maxValue(5, '请填 1 到 5 的数字')),
+  ...Object.fromEntries(CONTACT_KINDS.map((k) => [`plan_${k}`, v.picklist(CADENCES, '请从列出的频率里选择')])) as Record<`plan_${(typeof CONTACT_KINDS)[number]}`, v.PicklistSchema<typeof CADENCES, string>>,
+  terms: v.pipe(
+    v.optional(v.string(), ''),
+    v.maxLength(2000, '学期太多了'),
+    v.rawTransform(({ dataset, addIssue, NEVER }) => {
+      const parsed = parseTerms(dataset.value);
+      if (typeof parsed === 'string') {
+        addIssue({ message: parsed });
+        return NEVER;
+      }
+      return parsed;
+    }),
+  ),
+});
+export type PairingSettingsInput = v.InferOutput<typeof PairingSettingsSchema>;

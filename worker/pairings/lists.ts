@@ -7,8 +7,10 @@ import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '#worker/platform/db/client.ts';
 import { pairingChildren, pairingContacts, pairings, schools, volunteers } from '#worker/platform/db/schema.ts';
 import { beijingDay } from '#worker/platform/time.ts';
-import type { ContactKind, EscortRole, GradeBand, PairingEndReason, PairingFrequency, PairingKind, PairingStatus } from '#worker/vocabulary.ts';
+import { CONTACT_KINDS, type ContactKind, type EscortRole, type GradeBand, type PairingEndReason, type PairingFrequency, type PairingKind, type PairingStatus } from '#worker/vocabulary.ts';
 import { dueToday, planFor, termsFor, type KindDue, type Term } from './cadence';
+import type { PairingSettingsInput } from './inputs';
+import { auditInsert } from '#worker/audit/index.ts';
 
 export interface SchoolPairingSettings {
   officePhone: string;
@@ -214,4 +216,16 @@ export async function pairingQueueCounts(db: Db, now = new Date()): Promise<Pair
     listConsolePairings(db, { overdue: true }, now),
   ]);
   return { offers: offers?.n ?? 0, overdue: overdue.length, callRequests: calls?.n ?? 0 };
+}
+
+/** Saves the school's pairing settings (cap, plan, terms), with its audit row. */
+export async function savePairingSettings(db: Db, input: PairingSettingsInput, coordinatorId: number, now = new Date()): Promise<{ ok: true }> {
+  const plan = Object.fromEntries(CONTACT_KINDS.map((k) => [k, input[`plan_${k}`]]));
+  const school = await db.select({ id: schools.id }).from(schools).orderBy(asc(schools.id)).get();
+  if (!school) return { ok: true };
+  await db.batch([
+    db.update(schools).set({ pairingCap: input.pairingCap, pairingPlan: JSON.stringify(plan), terms: JSON.stringify(input.terms) }).where(eq(schools.id, school.id)),
+    auditInsert(db, { actorKind: 'coordinator', actorId: coordinatorId, action: 'pairing.settings', subjectKind: 'pairing', subjectId: null, detail: { pairingCap: input.pairingCap, terms: input.terms.length }, at: now }),
+  ]);
+  return { ok: true };
 }
