@@ -105,4 +105,18 @@ describe('the console’s queues and the volunteer’s view', () => {
     expect(JSON.stringify(mine)).not.toContain(ref);
     expect(await volunteerPairings(db, (await createVolunteer()).id, now)).toEqual([]);
   });
+
+  it('a volunteer learns the child’s alias only once the pairing has started, and not after it ended', async () => {
+    const volunteer = await createVolunteer({ helpTypes: ['pairing'] });
+    const made = (await createPairingChild(db, { registerRef: `QS-${String(++seq).padStart(4, '0')}`, alias: '苗苗', gradeBand: 'lower_primary' }, coordinator.id)) as { childId: number };
+    const id = ((await offerPairing(db, volunteer.id, { kind: 'mentor', preferredGradeBand: null, frequency: 'monthly', agreeConduct: true })) as { pairingId: number }).pairingId;
+    await proposePairing(db, id, made.childId, coordinator.id);
+    const alias = async () => (await volunteerPairings(db, volunteer.id, now))[0]!.childAlias;
+    expect(await alias()).toBeNull();
+    await recordSafeguards(db, id, { consentOn: '2026-11-01', consentMethod: 'phone', recordCheckedOn: '2026-11-02' }, coordinator.id);
+    await movePairing(db, id, 'activate', { kind: 'coordinator', id: coordinator.id });
+    expect(await alias()).toBe('苗苗');
+    await movePairing(db, id, 'end', { kind: 'coordinator', id: coordinator.id }, { reason: 'safeguarding_concern' });
+    expect(await alias()).toBeNull();
+  });
 });

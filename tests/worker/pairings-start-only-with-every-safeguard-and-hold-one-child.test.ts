@@ -3,10 +3,11 @@ import * as v from 'valibot';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { describeAudit } from '#worker/audit/index.ts';
 import { getDb } from '#worker/platform/db/client.ts';
-import { eraseVolunteer } from '#worker/volunteers/index.ts';
+import { eraseInactiveVolunteers, eraseVolunteer } from '#worker/volunteers/index.ts';
 import {
   anonymiseOldPairingChildren,
   ContactSchema,
+  PairingChildSchema,
   PAIRING_RETENTION_DAYS,
   createPairingChild,
   correctContact,
@@ -154,6 +155,13 @@ describe('the database settles who holds a child', () => {
 });
 
 describe('a child in a pairing', () => {
+  it('is a code and a short 小名: words about a child or a family do not fit in either field', () => {
+    const child = (registerRef: string, alias: string) => v.safeParse(PairingChildSchema, { registerRef, alias, gradeBand: 'middle_primary' });
+    for (const ref of ['2024-031 父母离异 奶奶照顾 低保户', '1 抑郁 自残', '2024031 父亲电话', '三年级2班', '没有编号']) expect(child(ref, '小雨').success, ref).toBe(false);
+    for (const alias of ['爸妈在深圳', '小雨，10岁', '小 雨']) expect(child('2024-031', alias).success, alias).toBe(false);
+    expect(child('QS-2026-031', '小雨').success).toBe(true);
+  });
+
   it('is kept only when neither the alias nor the register reference identifies them, and a refusal writes nothing', async () => {
     const before = await countRows('SELECT count(*) AS n FROM pairing_children');
     const cases = [
@@ -189,11 +197,18 @@ describe('the contact log', () => {
     expect(await logContact(db, { kind: 'volunteer', id: (await pairingVolunteer()).id }, id, contact(), now)).toMatchObject({ ok: false, code: 'pairing_not_found' });
     expect(await logContact(db, mine, id, contact({ on: '2026-11-25' }), now)).toMatchObject({ ok: false, code: 'contact_date', fields: { on: expect.any(String) } });
     expect(await logContact(db, mine, id, contact({ on: '2026-11-12' }), now)).toMatchObject({ ok: false, code: 'contact_date' });
+    // The school may fill in an old entry the volunteer forgot; the volunteer only 120 days back.
+    const longAgo = new Date('2027-04-20T04:00:00Z');
+    expect(await logContact(db, mine, id, contact({ on: '2026-11-20' }), longAgo)).toMatchObject({ ok: false, code: 'contact_date' });
+    expect((await logContact(db, asCoordinator(), id, contact({ on: '2026-11-21' }), longAgo)).ok).toBe(true);
     // Suspended: the volunteer's entries stop; the school may still fill one in.
     await movePairing(db, id, 'suspend', asCoordinator());
     expect(await logContact(db, mine, id, contact(), now)).toMatchObject({ ok: false, code: 'pairing_not_active' });
     expect((await logContact(db, asCoordinator(), id, contact({ kind: 'family_call' }), now)).ok).toBe(true);
-    expect(await countRows("SELECT count(*) AS n FROM audit_log WHERE action = 'contact.log' AND subject_id IN (SELECT id FROM pairing_contacts WHERE pairing_id = ?)", id)).toBe(2);
+    expect(await countRows("SELECT count(*) AS n FROM audit_log WHERE action = 'contact.log' AND subject_id IN (SELECT id FROM pairing_contacts WHERE pairing_id = ?)", id)).toBe(3);
+    // Nothing after the pairing ended.
+    await movePairing(db, id, 'end', asCoordinator(), { reason: 'term_over', now: new Date('2026-11-23T04:00:00Z') });
+    expect(await logContact(db, asCoordinator(), id, contact({ on: '2026-11-24' }), now)).toMatchObject({ ok: false, code: 'contact_date' });
   });
 
   it('a home visit names who went along, by role; other contacts name no one; there is no place for words about the child', async () => {
@@ -228,6 +243,22 @@ describe('erasure and retention', () => {
     expect(await env.DB.prepare('SELECT status, end_reason FROM pairings WHERE id = ?').bind(active).first()).toEqual({ status: 'ended', end_reason: 'volunteer_erased' });
     expect(await status(offer.pairingId)).toBe('withdrawn');
     expect(await countRows('SELECT count(*) AS n FROM pairing_contacts WHERE pairing_id = ?', active)).toBe(1);
+    // Each ended pairing has its own audit row, by the coordinator who erased.
+    const rows = (await env.DB.prepare("SELECT action, subject_id, actor_id, detail FROM audit_log WHERE subject_kind = 'pairing' AND subject_id IN (?, ?) AND action IN ('pairing.end', 'pairing.withdraw') ORDER BY subject_id").bind(active, offer.pairingId).all<{ action: string; subject_id: number; actor_id: number; detail: string }>()).results;
+    expect(rows.map((r) => [r.action, r.subject_id, r.actor_id, JSON.parse(r.detail)])).toEqual([
+      ['pairing.end', active, coordinator.id, { status: { from: 'active', to: 'ended' }, reason: 'volunteer_erased' }],
+      ['pairing.withdraw', offer.pairingId, coordinator.id, { status: { from: 'offered', to: 'withdrawn' } }],
+    ]);
+  });
+
+  it('the retention job leaves alone a volunteer whose pairing runs, however long since they last opened their page', async () => {
+    const volunteer = await pairingVolunteer();
+    const id = await readyPairing(volunteer.id);
+    await movePairing(db, id, 'activate', asCoordinator());
+    await env.DB.prepare('UPDATE volunteers SET last_active_at = 0 WHERE id = ?').bind(volunteer.id).run();
+    await eraseInactiveVolunteers(db);
+    expect(await env.DB.prepare('SELECT erased_at FROM volunteers WHERE id = ?').bind(volunteer.id).first()).toEqual({ erased_at: null });
+    expect(await status(id)).toBe('active');
   });
 
   it('the retention job empties the child’s register reference and alias three years after their last pairing ended, not before', async () => {

@@ -10,15 +10,16 @@ const AUTUMN = { name: '2026 年秋季学期', startsOn: '2026-09-01', endsOn: '
 const SPRING = { name: '2026 年春季学期', startsOn: '2026-02-01', endsOn: '2026-08-31' };
 
 describe('how many contacts a term asks for', () => {
-  it('counts the active days: a month per 30 days, a term’s visit after 30 days, the yearly 送温暖 in the term that spans the new year', () => {
-    expect(plannedInTerm('monthly', 153, AUTUMN)).toBe(5);
-    expect(plannedInTerm('weekly', 20, AUTUMN)).toBe(2);
-    expect(plannedInTerm('fortnightly', 20, AUTUMN)).toBe(1);
-    expect(plannedInTerm('termly', 29, AUTUMN)).toBe(0);
-    expect(plannedInTerm('termly', 30, AUTUMN)).toBe(1);
-    expect(plannedInTerm('yearly', 100, AUTUMN)).toBe(1);
-    expect(plannedInTerm('yearly', 100, SPRING)).toBe(0);
-    expect(plannedInTerm('none', 100, AUTUMN)).toBe(0);
+  it('counts the same due dates the volunteer’s page shows: each month from the start, every 7 or 14 days, each year; a term’s visit after 30 active days', () => {
+    expect(plannedInTerm('monthly', '2026-09-01', '2026-09-01', '2027-01-31')).toBe(4);
+    expect(plannedInTerm('monthly', '2026-10-15', '2026-10-15', '2027-01-31')).toBe(3);
+    expect(plannedInTerm('weekly', '2026-09-01', '2026-09-01', '2026-09-20')).toBe(2);
+    expect(plannedInTerm('fortnightly', '2026-09-01', '2026-09-01', '2026-09-20')).toBe(1);
+    expect(plannedInTerm('termly', '2026-09-01', '2026-09-01', '2026-09-29')).toBe(0);
+    expect(plannedInTerm('termly', '2026-09-01', '2026-09-01', '2026-09-30')).toBe(1);
+    expect(plannedInTerm('yearly', '2025-11-01', '2026-09-01', '2027-01-31')).toBe(1);
+    expect(plannedInTerm('yearly', '2026-09-01', '2026-09-01', '2027-01-31')).toBe(0);
+    expect(plannedInTerm('none', '2026-09-01', '2026-09-01', '2027-01-31')).toBe(0);
     expect(termsFor('[]', '2026-11-24').find((t) => t.startsOn === '2026-09-01')).toEqual(AUTUMN);
   });
 });
@@ -46,7 +47,8 @@ describe('the term record', () => {
     expect(row.byKind.talk).toMatchObject({ cadence: 'monthly', planned: 3, done: 3, minutes: 90 });
     expect(row.byKind.family_call).toMatchObject({ planned: 3, done: 1 });
     expect(row.byKind.home_visit).toMatchObject({ cadence: 'termly', planned: 1, done: 0 });
-    expect(row.byKind.warmth).toMatchObject({ cadence: 'yearly', planned: 1, done: 0 });
+    // 送温暖 falls due a year after the start (2027-09-01), as the volunteer's page says: not this term.
+    expect(row.byKind.warmth).toMatchObject({ cadence: 'yearly', planned: 0, done: 0 });
     expect(record.totals.talk.done).toBeGreaterThanOrEqual(3);
     // A term before the pairing began has no row for it.
     expect((await termRecord(db, SPRING, now)).rows.map((r) => r.pairingId)).not.toContain(pairing.pairingId);

@@ -40,6 +40,8 @@ export function planFor(kind: PairingKind, schoolPlanJson: string): PairingPlan 
   } catch {
     // A broken setting leaves the defaults in place.
   }
+  // An activity (a 代理家长's weekend) is asked of a 代理家长 only, whatever the school's plan says.
+  if (kind === 'mentor') plan.activity = 'none';
   return plan;
 }
 
@@ -49,17 +51,23 @@ export interface Term {
   endsOn: string;
 }
 
-/** The school's terms, or (none set) autumn Sep–Jan and spring Feb–Aug around `today`, in order. */
-export function termsFor(termsJson: string, today: string): Term[] {
+/** The terms the school set itself (schools.terms), in order; none when it set none or the setting does not read. */
+export function storedTerms(termsJson: string): Term[] {
   try {
     const given: unknown = JSON.parse(termsJson);
-    if (Array.isArray(given) && given.length) {
-      const terms = given.filter((t): t is Term => t && typeof t.name === 'string' && typeof t.startsOn === 'string' && typeof t.endsOn === 'string' && t.startsOn <= t.endsOn);
-      if (terms.length) return terms.sort((a, b) => a.startsOn.localeCompare(b.startsOn));
-    }
+    if (!Array.isArray(given)) return [];
+    return given
+      .filter((t): t is Term => t && typeof t.name === 'string' && typeof t.startsOn === 'string' && typeof t.endsOn === 'string' && t.startsOn <= t.endsOn)
+      .sort((a, b) => a.startsOn.localeCompare(b.startsOn));
   } catch {
-    // Fall through to the usual calendar.
+    return [];
   }
+}
+
+/** The school's terms, or (none set) autumn Sep–Jan and spring Feb–Aug around `today`, in order. */
+export function termsFor(termsJson: string, today: string): Term[] {
+  const stored = storedTerms(termsJson);
+  if (stored.length) return stored;
   const year = Number(today.slice(0, 4));
   const terms: Term[] = [];
   for (let y = year - 2; y <= year + 1; y++) {
@@ -77,9 +85,11 @@ export interface KindDue {
   cadence: Cadence;
   /** The last contact of this kind, if any. */
   lastOn: string | null;
-  /** The day by which the next one is due (null: nothing due, or done for this term). */
+  /** The day by which the next one is due (null: done for this term, or between terms). */
   dueBy: string | null;
   overdue: boolean;
+  /** A once-a-term contact already made in the current term. */
+  doneThisTerm: boolean;
 }
 
 const INTERVAL: Partial<Record<Cadence, (from: string) => string>> = {
@@ -89,8 +99,39 @@ const INTERVAL: Partial<Record<Cadence, (from: string) => string>> = {
   yearly: (d) => addMonths(d, 12),
 };
 
-/** A term counts as missed only if the pairing was active for at least this many days of it. */
-const TERM_GRACE_DAYS = 30;
+/** A term asks for its once-a-term contact only if the pairing was active for at least this many days of it. */
+export const TERM_GRACE_DAYS = 30;
+
+/** Days (inclusive) a pairing active since `activatedOn` was active within a term, up to `until` (its end by default). */
+export function activeDaysIn(term: Term, activatedOn: string, until = term.endsOn): number {
+  const from = activatedOn > term.startsOn ? activatedOn : term.startsOn;
+  const to = until < term.endsOn ? until : term.endsOn;
+  return to < from ? 0 : Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000) + 1;
+}
+
+/**
+ * How many contacts of a cadence fall due within [from, to] for a pairing active since
+ * `activatedOn`: the same due dates the volunteer's page shows (every 7 or 14 days, each month, each
+ * year from the start), or, each term, one when the pairing was active long enough in it.
+ */
+export function dueDatesWithin(cadence: Cadence, activatedOn: string, from: string, to: string): number {
+  if (!INTERVAL[cadence]) return 0;
+  let count = 0;
+  for (let k = 1; k < 1000; k++) {
+    const due = stepFrom(cadence, activatedOn, k);
+    if (due > to) break;
+    if (due >= from) count++;
+  }
+  return count;
+}
+
+/** The k-th due date after the start, counted from the start itself (so month ends do not drift). */
+function stepFrom(cadence: Cadence, activatedOn: string, k: number): string {
+  if (cadence === 'weekly') return addDays(activatedOn, 7 * k);
+  if (cadence === 'fortnightly') return addDays(activatedOn, 14 * k);
+  if (cadence === 'monthly') return addMonths(activatedOn, k);
+  return addMonths(activatedOn, 12 * k);
+}
 
 /** What each planned kind of contact needs, today, for a pairing active since `activatedOn`. */
 export function dueToday(plan: PairingPlan, activatedOn: string, lastOn: Partial<Record<ContactKind, string>>, terms: Term[], today: string): KindDue[] {
@@ -100,14 +141,14 @@ export function dueToday(plan: PairingPlan, activatedOn: string, lastOn: Partial
     const next = INTERVAL[cadence];
     if (next) {
       const dueBy = next(last ?? activatedOn);
-      return { kind, cadence, lastOn: last, dueBy, overdue: today > dueBy };
+      return { kind, cadence, lastOn: last, dueBy, overdue: today > dueBy, doneThisTerm: false };
     }
     // Each term: done once there is a contact in the current term; overdue when the last term,
     // in which the pairing was active long enough, passed without one and none came since.
     const current = termOn(terms, today);
     const previous = [...terms].reverse().find((t) => t.endsOn < today) ?? null;
     const doneNow = current !== null && last !== null && last >= current.startsOn;
-    const missed = previous !== null && addDays(activatedOn, TERM_GRACE_DAYS) <= previous.endsOn && (last === null || last < previous.startsOn);
-    return { kind, cadence, lastOn: last, dueBy: doneNow || !current ? null : current.endsOn, overdue: missed && !doneNow };
+    const missed = previous !== null && activeDaysIn(previous, activatedOn) >= TERM_GRACE_DAYS && (last === null || last < previous.startsOn);
+    return { kind, cadence, lastOn: last, dueBy: doneNow || !current ? null : current.endsOn, overdue: missed && !doneNow, doneThisTerm: doneNow };
   });
 }

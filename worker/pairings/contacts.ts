@@ -23,20 +23,28 @@ const DAY = 24 * 60 * 60 * 1000;
 /** A volunteer logs contacts on an active pairing; a coordinator may also fill in a suspended or ended one's. */
 const LOGGABLE = { volunteer: ['active'], coordinator: ['active', 'suspended', 'ended'] } as const;
 
-/** The contact's day must have happened, within the pairing's time and the term's record. */
-function dateProblem(on: string, activatedAt: Date | null, now: Date): boolean {
+/**
+ * The contact's day must have happened, within the pairing's time (from its start to its end, if it
+ * ended); a volunteer fills in at most CONTACT_LOG_MAX_AGE_DAYS back, the school any day of it.
+ */
+function dateProblem(on: string, pairing: { activatedAt: Date | null; endedAt: Date | null }, actor: Actor['kind'], now: Date): boolean {
   const today = beijingDay(now);
   const oldest = beijingDay(new Date(now.getTime() - CONTACT_LOG_MAX_AGE_DAYS * DAY));
-  return on > today || on < oldest || (activatedAt !== null && on < beijingDay(activatedAt));
+  return (
+    on > today ||
+    (actor === 'volunteer' && on < oldest) ||
+    (pairing.activatedAt !== null && on < beijingDay(pairing.activatedAt)) ||
+    (pairing.endedAt !== null && on > beijingDay(pairing.endedAt))
+  );
 }
 
 /** Logs one contact on a pairing. Another volunteer's pairing is "not found". */
 export async function logContact(db: Db, actor: Actor, pairingId: number, input: ContactInput, now = new Date()): Promise<ContactResult> {
-  const pairing = await db.select({ status: pairings.status, volunteerId: pairings.volunteerId, activatedAt: pairings.activatedAt }).from(pairings).where(eq(pairings.id, pairingId)).get();
+  const pairing = await db.select({ status: pairings.status, volunteerId: pairings.volunteerId, activatedAt: pairings.activatedAt, endedAt: pairings.endedAt }).from(pairings).where(eq(pairings.id, pairingId)).get();
   if (!pairing || (actor.kind === 'volunteer' && pairing.volunteerId !== actor.id)) return fail('pairing_not_found');
   const allowed: readonly string[] = LOGGABLE[actor.kind];
   if (!allowed.includes(pairing.status)) return fail('pairing_not_active');
-  if (dateProblem(input.on, pairing.activatedAt, now)) return fail('contact_date', { fields: { on: fail('contact_date').message } });
+  if (dateProblem(input.on, pairing, actor.kind, now)) return fail('contact_date', { fields: { on: fail('contact_date').message } });
   const statuses = sql.raw(allowed.map((s) => `'${s}'`).join(', '));
   try {
     const [inserted] = await db.batch([
@@ -69,13 +77,13 @@ export async function logContact(db: Db, actor: Actor, pairingId: number, input:
 /** A coordinator corrects a logged contact (the volunteer typed the wrong day or kind); audited with what changed. */
 export async function correctContact(db: Db, coordinatorId: number, contactId: number, input: ContactInput, now = new Date()): Promise<ContactResult> {
   const row = await db
-    .select({ on: pairingContacts.on, kind: pairingContacts.kind, minutes: pairingContacts.minutes, escort: pairingContacts.escort, callMe: pairingContacts.callMe, activatedAt: pairings.activatedAt })
+    .select({ on: pairingContacts.on, kind: pairingContacts.kind, minutes: pairingContacts.minutes, escort: pairingContacts.escort, callMe: pairingContacts.callMe, activatedAt: pairings.activatedAt, endedAt: pairings.endedAt })
     .from(pairingContacts)
     .innerJoin(pairings, eq(pairings.id, pairingContacts.pairingId))
     .where(eq(pairingContacts.id, contactId))
     .get();
   if (!row) return fail('contact_not_found');
-  if (dateProblem(input.on, row.activatedAt, now)) return fail('contact_date', { fields: { on: fail('contact_date').message } });
+  if (dateProblem(input.on, row, 'coordinator', now)) return fail('contact_date', { fields: { on: fail('contact_date').message } });
   const changed: Record<string, { from: unknown; to: unknown }> = {};
   for (const key of ['on', 'kind', 'minutes', 'escort'] as const) if (row[key] !== input[key]) changed[key] = { from: row[key], to: input[key] };
   if (Object.keys(changed).length === 0) return { ok: true, contactId };
@@ -84,7 +92,15 @@ export async function correctContact(db: Db, coordinatorId: number, contactId: n
       db
         .update(pairingContacts)
         .set({ on: input.on, kind: input.kind, minutes: input.minutes, escort: input.escort, correctedAt: now })
-        .where(and(eq(pairingContacts.id, contactId), eq(pairingContacts.on, row.on), eq(pairingContacts.kind, row.kind), eq(pairingContacts.minutes, row.minutes))),
+        .where(
+          and(
+            eq(pairingContacts.id, contactId),
+            eq(pairingContacts.on, row.on),
+            eq(pairingContacts.kind, row.kind),
+            eq(pairingContacts.minutes, row.minutes),
+            row.escort === null ? isNull(pairingContacts.escort) : eq(pairingContacts.escort, row.escort),
+          ),
+        ),
       guardedAudit(db, { actorKind: 'coordinator', actorId: coordinatorId, action: 'contact.correct', subjectKind: 'contact', subjectId: contactId, detail: { changed }, at: now }),
     ]);
   } catch (err) {

@@ -18,5 +18,5 @@ export const { table: PAIRING_FAILURES, fail: pairingFailure } = failureTable({
   child_paired: { status: 409, message: '这个孩子已经有一个进行中的同类结对了。' },
   conflict: { status: 409, message: '这个结对的状态刚刚变了，请刷新后再看。' },
   pairing_not_active: { status: 409, message: '只有进行中的结对才能记录联系。' },
-  contact_date: { status: 422, message: '联系的日期不能是将来，也不能早于结对开始。' },
+  contact_date: { status: 422, message: '联系的日期不能是将来，要在结对开始之后、结束之前；志愿者只能补记 120 天以内的。' },
 });

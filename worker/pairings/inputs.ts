@@ -43,12 +43,18 @@ export const PairingChildSchema = v.object({
   registerRef: v.pipe(
     str('请填写学校登记编号'),
     v.nonEmpty('请填写学校登记表上的编号'),
-    v.maxLength(40, '登记编号不超过 40 个字符'),
-    // A register number, never a name: it must carry a digit.
-    v.regex(/\d/, '请填写学校登记表上的编号（含数字），不要填孩子的姓名'),
-    printable('登记编号里有不能识别的字符'),
+    v.maxLength(20, '登记编号不超过 20 个字符'),
+    // A code, never words: letters, digits and separators only, with a digit. Nothing about the child fits in it.
+    v.regex(/^(?=.*\d)[A-Za-z0-9][A-Za-z0-9\-_/.]*$/, '学校登记编号只写字母、数字和“-”，例如 2024-031；不要写孩子的姓名或情况'),
   ),
-  alias: v.pipe(str('请填写称呼'), v.nonEmpty('请填写孩子的称呼（小名，不写姓）'), v.maxLength(12, '称呼不超过 12 个字'), printable('称呼里有不能识别的字符')),
+  // A 小名 is two or three characters: four at most leaves no room to describe a child or a family.
+  alias: v.pipe(
+    str('请填写称呼'),
+    v.nonEmpty('请填写孩子的称呼（小名，不写姓）'),
+    v.maxLength(4, '称呼是孩子的小名，不超过 4 个字，例如 小雨'),
+    v.regex(/^[^\d\s\p{P}]+$/u, '称呼只写小名，不带数字、空格或标点'),
+    printable('称呼里有不能识别的字符'),
+  ),
   gradeBand: v.picklist(GRADE_BANDS, '请选择年级段'),
 });
 export type PairingChildInput = v.InferOutput<typeof PairingChildSchema>;

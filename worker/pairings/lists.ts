@@ -8,7 +8,7 @@ import type { Db } from '#worker/platform/db/client.ts';
 import { pairingChildren, pairingContacts, pairings, schools, volunteers } from '#worker/platform/db/schema.ts';
 import { beijingDay } from '#worker/platform/time.ts';
 import { CONTACT_KINDS, type ContactKind, type EscortRole, type GradeBand, type PairingEndReason, type PairingFrequency, type PairingKind, type PairingStatus } from '#worker/vocabulary.ts';
-import { dueToday, planFor, termsFor, type KindDue, type Term } from './cadence';
+import { dueToday, planFor, storedTerms, termsFor, type KindDue, type Term } from './cadence';
 import type { PairingSettingsInput } from './inputs';
 import { auditInsert } from '#worker/audit/index.ts';
 
@@ -17,12 +17,15 @@ export interface SchoolPairingSettings {
   pairingCap: number;
   planJson: string;
   terms: Term[];
+  /** The terms the school set itself (none: the usual calendar applies). */
+  termsSet: Term[];
 }
 
 /** The (only) school's pairing settings, with its terms around today. */
 export async function pairingSettings(db: Db, now = new Date()): Promise<SchoolPairingSettings | null> {
   const row = await db.select({ officePhone: schools.officePhone, pairingCap: schools.pairingCap, planJson: schools.pairingPlan, terms: schools.terms }).from(schools).orderBy(asc(schools.id)).get();
-  return row ? { officePhone: row.officePhone, pairingCap: row.pairingCap, planJson: row.planJson, terms: termsFor(row.terms, beijingDay(now)) } : null;
+  if (!row) return null;
+  return { officePhone: row.officePhone, pairingCap: row.pairingCap, planJson: row.planJson, terms: termsFor(row.terms, beijingDay(now)), termsSet: storedTerms(row.terms) };
 }
 
 /** The last contact of each kind, per pairing. */
@@ -166,7 +169,7 @@ export interface VolunteerPairing {
   status: PairingStatus;
   frequency: PairingFrequency;
   preferredGradeBand: GradeBand | null;
-  /** The child as the volunteer may know them: alias and grade band, once a child is matched. */
+  /** The child as the volunteer may know them: alias and grade band, while the pairing is active or suspended. */
   childAlias: string | null;
   childGradeBand: GradeBand | null;
   activatedAt: Date | null;
@@ -188,7 +191,8 @@ export async function volunteerPairings(db: Db, volunteerId: number, now = new D
       activatedAt: pairings.activatedAt,
     })
     .from(pairings)
-    .leftJoin(pairingChildren, eq(pairingChildren.id, pairings.childId))
+    // The child joins only while the pairing runs: not before the safeguards are done, not after it ended.
+    .leftJoin(pairingChildren, and(eq(pairingChildren.id, pairings.childId), inArray(pairings.status, ['active', 'suspended'])))
     .where(eq(pairings.volunteerId, volunteerId))
     .orderBy(desc(pairings.offeredAt), desc(pairings.id));
   if (rows.length === 0) return [];

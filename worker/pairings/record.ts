@@ -15,29 +15,21 @@ import { pairingChildren, pairingContacts, pairings, volunteers } from '#worker/
 import { toCsv } from '#worker/platform/csv.ts';
 import { beijingDay } from '#worker/platform/time.ts';
 import { CONTACT_KIND_LABELS, CONTACT_KINDS, PAIRING_KIND_LABELS, PAIRING_STATUS_LABELS, type ContactKind, type PairingKind, type PairingStatus } from '#worker/vocabulary.ts';
-import { CADENCE_LABELS, planFor, type Cadence, type Term } from './cadence';
+import { activeDaysIn, CADENCE_LABELS, dueDatesWithin, planFor, TERM_GRACE_DAYS, type Cadence, type Term } from './cadence';
 import { pairingSettings } from './lists';
 
 const DAY = 24 * 60 * 60 * 1000;
 const daysBetween = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY) + 1;
 
-/** How many contacts of a cadence a term asks for, over `days` active days of it. */
-export function plannedInTerm(cadence: Cadence, days: number, term: Term): number {
-  if (days <= 0) return 0;
-  switch (cadence) {
-    case 'weekly':
-      return Math.floor(days / 7);
-    case 'fortnightly':
-      return Math.floor(days / 14);
-    case 'monthly':
-      return Math.floor(days / 30);
-    case 'termly':
-      return days >= 30 ? 1 : 0;
-    case 'yearly':
-      return [12, 1, 2].includes(Number(term.endsOn.slice(5, 7))) && days >= 30 ? 1 : 0;
-    case 'none':
-      return 0;
-  }
+/**
+ * How many contacts of a cadence a term asks for of a pairing active since `activatedOn`, over its
+ * active span [from, to] in the term: the due dates the volunteer's page shows that fall in the
+ * span; each term, one when it was active at least TERM_GRACE_DAYS of it.
+ */
+export function plannedInTerm(cadence: Cadence, activatedOn: string, from: string, to: string): number {
+  if (to < from || cadence === 'none') return 0;
+  if (cadence === 'termly') return activeDaysIn({ name: '', startsOn: from, endsOn: to }, activatedOn) >= TERM_GRACE_DAYS ? 1 : 0;
+  return dueDatesWithin(cadence, activatedOn, from, to);
 }
 
 export interface RecordRow {
@@ -95,7 +87,7 @@ export async function termRecord(db: Db, term: Term, now = new Date()): Promise<
     const byKind = Object.fromEntries(
       CONTACT_KINDS.map((k) => {
         const d = done.find((x) => x.pairingId === r.id && x.kind === k);
-        const entry = { cadence: plan[k], planned: plannedInTerm(plan[k], activeDays, term), done: d?.n ?? 0, minutes: d?.minutes ?? 0 };
+        const entry = { cadence: plan[k], planned: plannedInTerm(plan[k], beijingDay(r.activatedAt!), from, to), done: d?.n ?? 0, minutes: d?.minutes ?? 0 };
         totals[k].planned += entry.planned;
         totals[k].done += entry.done;
         totals[k].minutes += entry.minutes;

@@ -11,13 +11,23 @@ import { insertSelect } from '#worker/platform/db/insert-select.ts';
 export const PAIRING_RETENTION_DAYS = 3 * 365 + 1;
 
 /**
- * The statements that end an erased volunteer's pairings, to go in the erasure's own batch before
- * the volunteer's row is emptied: active, suspended and proposed ones end ("志愿者的信息已删除"),
- * an open offer is withdrawn. `volunteer` is an id or a subquery naming the volunteers.
+ * The statements that end an erased volunteer's pairings, each with its audit row, to go in the
+ * erasure's own batch: active, suspended and proposed ones end ("志愿者的信息已删除"), an open offer
+ * is withdrawn. `volunteer` is an id or a subquery naming the volunteers.
  */
-export function endPairingsOf(db: Db, volunteer: number | SQL, now: Date) {
+export function endPairingsOf(db: Db, volunteer: number | SQL, now: Date, actor: { kind: 'coordinator' | 'system'; id: number | null }) {
   const whose = typeof volunteer === 'number' ? eq(pairings.volunteerId, volunteer) : sql`${pairings.volunteerId} IN ${volunteer}`;
+  // One audit row per pairing the next statements change, selected from those pairings.
+  const audit = (action: 'pairing.end' | 'pairing.withdraw', from: string, to: string, extra: SQL = sql``) =>
+    insertSelect(
+      db,
+      auditLog,
+      { at: now, actorKind: actor.kind, actorId: actor.id, action, subjectKind: 'pairing', subjectId: sql`${pairings.id}`, detail: sql`json_object('status', json_object('from', ${pairings.status}, 'to', ${to})${extra})` },
+      sql`FROM ${pairings} WHERE ${whose} AND ${pairings.status} IN (${sql.raw(from)})`,
+    );
   return [
+    audit('pairing.end', `'proposed', 'active', 'suspended'`, 'ended', sql`, 'reason', 'volunteer_erased'`),
+    audit('pairing.withdraw', `'offered'`, 'withdrawn'),
     db
       .update(pairings)
       .set({ status: 'ended', endReason: 'volunteer_erased', endedAt: now, updatedAt: now })

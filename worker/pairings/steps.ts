@@ -23,6 +23,13 @@ export type PairingResult = { ok: true; pairingId: number } | Failure;
 const fail = pairingFailure;
 
 const list = (values: readonly string[]) => sql.raw(values.map((s) => `'${s}'`).join(', '));
+/**
+ * The pairing row's own column, named with its table: inside a subquery over `pairings p`, drizzle's
+ * bare "volunteer_id" would mean p's, and the count would cover every pairing in the school.
+ */
+const own = (column: { name: string }) => sql.raw(`"pairings"."${column.name}"`);
+const heldBy = sql`(SELECT count(*) FROM pairings p WHERE p.volunteer_id = ${own(pairings.volunteerId)} AND p.status IN (${list(PAIRING_HOLDING_STATUSES)}))`;
+const capOf = sql`(SELECT s.pairing_cap FROM schools s JOIN pairing_children c ON c.school_id = s.id WHERE c.id = ${own(pairings.childId)})`;
 const approvedVolunteer = (volunteerId: SQLWrapper | number) => sql`(SELECT status FROM volunteers WHERE id = ${volunteerId} AND erased_at IS NULL) = 'approved'`;
 
 /** An approved volunteer who chose pairing at sign-up offers to pair, with their preferences. */
@@ -109,9 +116,9 @@ async function whyNotActive(db: Db, pairingId: number): Promise<Failure> {
       status: pairings.status,
       consentOn: pairings.consentOn,
       recordCheckedOn: pairings.recordCheckedOn,
-      approved: sql<number>`${approvedVolunteer(pairings.volunteerId)}`,
-      held: sql<number>`(SELECT count(*) FROM pairings p WHERE p.volunteer_id = ${pairings.volunteerId} AND p.status IN (${list(PAIRING_HOLDING_STATUSES)}))`,
-      cap: sql<number>`(SELECT s.pairing_cap FROM schools s JOIN pairing_children c ON c.school_id = s.id WHERE c.id = ${pairings.childId})`,
+      approved: sql<number>`${approvedVolunteer(own(pairings.volunteerId))}`,
+      held: sql<number>`${heldBy}`,
+      cap: sql<number>`${capOf}`,
     })
     .from(pairings)
     .where(eq(pairings.id, pairingId))
@@ -138,10 +145,9 @@ export async function movePairing(db: Db, pairingId: number, stepName: PairingSt
   if (!row || (actor.kind === 'volunteer' && !step.volunteer)) return fail('pairing_not_found');
   const starting = stepName === 'activate' || stepName === 'resume';
   const guards: SQL[] = [];
-  if (starting) guards.push(approvedVolunteer(pairings.volunteerId));
+  if (starting) guards.push(approvedVolunteer(own(pairings.volunteerId)));
   if (stepName === 'activate') {
-    guards.push(sql`(SELECT count(*) FROM pairings p WHERE p.volunteer_id = ${pairings.volunteerId} AND p.status IN (${list(PAIRING_HOLDING_STATUSES)}))
-      < (SELECT s.pairing_cap FROM schools s JOIN pairing_children c ON c.school_id = s.id WHERE c.id = ${pairings.childId})`);
+    guards.push(sql`${heldBy} < ${capOf}`);
   }
   const stamps = {
     withdrawn: { endedAt: now },

@@ -136,18 +136,22 @@ export async function eraseVolunteer(db: Db, id: number, actorId: number, now = 
       guardedAudit(db, { actorKind: 'coordinator', actorId, action: 'volunteer.erase', subjectKind: 'volunteer', subjectId: id, at: now }),
       db.delete(signupRepeats).where(eq(signupRepeats.volunteerId, id)),
       // Their pairings end with them; the records keep the counts (PRODUCT.md, retention).
-      ...endPairingsOf(db, id, now),
+      ...endPairingsOf(db, id, now, { kind: 'coordinator', id: actorId }),
     ]),
   );
 }
+
+/** A volunteer (the outer `volunteers` row) with a pairing that is proposed, active or suspended. */
+const inPairing = sql`EXISTS (SELECT 1 FROM pairings p WHERE p.volunteer_id = "volunteers"."id" AND p.status IN ('proposed', 'active', 'suspended'))`;
 
 /** The retention job: anonymises volunteers inactive for longer than the privacy notice promises. */
 export async function eraseInactiveVolunteers(db: Db, now = new Date()): Promise<void> {
   const cutoff = new Date(now.getTime() - RETENTION_DAYS * 24 * 60 * 60 * 1000);
   await db.batch([
-    // Their pairings end first: the audit row below counts the volunteers the next statement erases.
-    ...endPairingsOf(db, sql`(SELECT id FROM volunteers WHERE erased_at IS NULL AND last_active_at < ${cutoff.getTime()})`, now),
-    db.update(volunteers).set(erasedValues(now)).where(and(isNull(volunteers.erasedAt), lt(volunteers.lastActiveAt, cutoff))),
+    // A volunteer in a running pairing is not inactive, whoever logs the contacts: they are left alone.
+    // The others' open offers are withdrawn first; the audit row below counts the volunteers erased next.
+    ...endPairingsOf(db, sql`(SELECT id FROM volunteers WHERE erased_at IS NULL AND last_active_at < ${cutoff.getTime()} AND NOT ${inPairing})`, now, { kind: 'system', id: null }),
+    db.update(volunteers).set(erasedValues(now)).where(and(isNull(volunteers.erasedAt), lt(volunteers.lastActiveAt, cutoff), sql`NOT ${inPairing}`)),
     insertSelect(
       db,
       auditLog,
