@@ -13,6 +13,7 @@ import { getPlatformProxy } from 'wrangler';
 import { hashToken } from '#worker/platform/auth/token.ts';
 import { getDb } from '#worker/platform/db/client.ts';
 import { loadDemo } from '../tests/support/demo/load-demo';
+import { stats, timed } from './bench-timing';
 import { applyLocalMigrations, freePort, ROOT, serveBuilt, waitForHealthy } from '../tests/support/local-stack';
 
 const CARDS = 2000;
@@ -48,19 +49,6 @@ async function seed(persistTo: string): Promise<string[]> {
   ]);
   await proxy.dispose();
   return cards.slice(0, BURST_CARDS).map((c) => c.code);
-}
-
-function stats(ms: number[]) {
-  const s = [...ms].sort((a, b) => a - b);
-  const q = (p: number) => s[Math.min(s.length - 1, Math.floor(p * s.length))]!;
-  return { median: q(0.5), p95: q(0.95) };
-}
-
-async function timed(url: string, init?: RequestInit) {
-  const t = performance.now();
-  const res = await fetch(url, init);
-  const body = await res.arrayBuffer();
-  return { ms: performance.now() - t, status: res.status, body };
 }
 
 const persistTo = await mkdtemp(path.join(tmpdir(), 'shouwang-bench-'));

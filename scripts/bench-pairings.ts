@@ -13,6 +13,7 @@ import { hashToken } from '#worker/platform/auth/token.ts';
 import { getDb } from '#worker/platform/db/client.ts';
 import { DEMO_COORDINATOR } from '../tests/support/demo/demo-data';
 import { loadDemo } from '../tests/support/demo/load-demo';
+import { stats, timed } from './bench-timing';
 import { applyLocalMigrations, freePort, ROOT, serveBuilt, waitForHealthy } from '../tests/support/local-stack';
 
 const PAIRINGS = 1000;
@@ -52,19 +53,6 @@ async function seed(persistTo: string): Promise<void> {
       .bind(now, JSON.stringify(contacts)),
   ]);
   await proxy.dispose();
-}
-
-function stats(ms: number[]) {
-  const s = [...ms].sort((a, b) => a - b);
-  const q = (p: number) => s[Math.min(s.length - 1, Math.floor(p * s.length))]!;
-  return { median: q(0.5), p95: q(0.95) };
-}
-
-async function timed(url: string, init?: RequestInit) {
-  const t = performance.now();
-  const res = await fetch(url, init);
-  const text = await res.text();
-  return { ms: performance.now() - t, status: res.status, text };
 }
 
 const persistTo = await mkdtemp(path.join(tmpdir(), 'shouwang-bench-pairings-'));
