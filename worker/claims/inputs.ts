@@ -1,5 +1,4 @@
 import * as v from 'valibot';
-import { printableLines } from '#worker/platform/input/text-rules.ts';
 import { CLAIM_QUEUES, type ClaimQueue } from '#worker/vocabulary.ts';
 
 /** A claim's number, in a path or a form field: digits only. */

@@ -18,9 +18,6 @@ import { CONTACT_KIND_LABELS, CONTACT_KINDS, PAIRING_KIND_LABELS, PAIRING_STATUS
 import { activeDaysIn, CADENCE_LABELS, dueDatesWithin, planFor, TERM_GRACE_DAYS, type Cadence, type Term } from './cadence';
 import { pairingSettings } from './lists';
 
-const DAY = 24 * 60 * 60 * 1000;
-const daysBetween = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY) + 1;
-
 /**
  * How many contacts of a cadence a term asks for of a pairing active since `activatedOn`, over its
  * active span [from, to] in the term: the due dates the volunteer's page shows that fall in the
@@ -82,7 +79,7 @@ export async function termRecord(db: Db, term: Term, now = new Date()): Promise<
   const record = rows.map((r): RecordRow => {
     const from = [term.startsOn, beijingDay(r.activatedAt!)].sort().at(-1)!;
     const to = [until, r.endedAt ? beijingDay(r.endedAt) : until].sort()[0]!;
-    const activeDays = Math.max(0, daysBetween(from, to));
+    const activeDays = activeDaysIn(term, beijingDay(r.activatedAt!), to);
     const plan = planFor(r.kind, settings?.planJson ?? '{}');
     const byKind = Object.fromEntries(
       CONTACT_KINDS.map((k) => {

@@ -102,7 +102,7 @@ export const canTakePairingStep = (status: PairingStatus, step: PairingStep) => 
 /** The pairing as a step needs it; another volunteer's pairing is not found. */
 async function current(db: Db, pairingId: number, actor: Actor) {
   const row = await db
-    .select({ id: pairings.id, status: pairings.status, volunteerId: pairings.volunteerId, childId: pairings.childId, kind: pairings.kind, consentOn: pairings.consentOn, recordCheckedOn: pairings.recordCheckedOn })
+    .select({ id: pairings.id, status: pairings.status, volunteerId: pairings.volunteerId })
     .from(pairings)
     .where(eq(pairings.id, pairingId))
     .get();
