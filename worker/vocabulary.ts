@@ -29,14 +29,30 @@ export const GRADE_BAND_LABELS: Record<GradeBand, string> = {
 export const CARD_MIN_AGE = 3;
 export const CARD_MAX_AGE = 16;
 
-export const CARD_STATUSES = ['draft', 'open', 'claimed', 'fulfilled', 'withdrawn'] as const;
+/** `school_fulfilled`: nobody's gift came by the deadline, so the school's fund or a donated bundle fulfilled the wish. */
+export const CARD_STATUSES = ['draft', 'open', 'claimed', 'fulfilled', 'school_fulfilled', 'withdrawn'] as const;
 export type CardStatus = (typeof CARD_STATUSES)[number];
 export const CARD_STATUS_LABELS: Record<CardStatus, string> = {
   draft: '草稿',
   open: '待认领',
   claimed: '已认领',
   fulfilled: '已圆梦',
+  school_fulfilled: '学校兜底圆梦',
   withdrawn: '已撤下',
+};
+
+/**
+ * A campaign's life: prepared (cards typed in, not on the wall), open (on the wall; the only one of
+ * its school that takes claims), closed (no new claims; gifts still arrive, leftovers go to the
+ * school), archived (read-only for good, its public record stays).
+ */
+export const CAMPAIGN_STATUSES = ['prepared', 'open', 'closed', 'archived'] as const;
+export type CampaignStatus = (typeof CAMPAIGN_STATUSES)[number];
+export const CAMPAIGN_STATUS_LABELS: Record<CampaignStatus, string> = {
+  prepared: '准备中',
+  open: '进行中',
+  closed: '已结束',
+  archived: '已归档',
 };
 
 export const CLAIM_STATUSES = ['pending', 'approved', 'delivered', 'received', 'rejected', 'cancelled', 'expired'] as const;
@@ -106,7 +122,13 @@ export const AUDIT_ACTIONS = [
   'card.import',
   'card.privacy_dismiss',
   'card.privacy_recheck',
+  'card.ask_changes',
+  'card.school_fulfil',
   'campaign.edit',
+  'campaign.create',
+  'campaign.open',
+  'campaign.close',
+  'campaign.archive',
   'claim.create',
   'claim.approve',
   'claim.reject',
@@ -153,7 +175,13 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   'card.import': '导入心愿卡',
   'card.privacy_dismiss': '标记“不是个人信息”',
   'card.privacy_recheck': '隐私复查后退回草稿',
+  'card.ask_changes': '审核：心愿需要修改',
+  'card.school_fulfil': '由学校兜底圆梦',
   'campaign.edit': '修改活动设置',
+  'campaign.create': '新建活动',
+  'campaign.open': '开始活动',
+  'campaign.close': '结束活动',
+  'campaign.archive': '归档活动',
   'claim.create': '认领心愿卡',
   'claim.approve': '批准认领',
   'claim.reject': '不批准认领',

@@ -18,7 +18,7 @@ import { getDb } from '#worker/platform/db/client.ts';
 import { campaigns, cardPrivate, cards, claims, coordinators, schools, volunteers } from '#worker/platform/db/schema.ts';
 import { currentCampaign } from '#worker/cards/index.ts';
 import { createPairingChild, logContact, movePairing, offerPairing, proposePairing, recordSafeguards } from '#worker/pairings/index.ts';
-import { CARD_CATEGORIES, GRADE_BANDS, type CardCategory, type CardStatus, type ClaimStatus, type GradeBand, type HelpType, type VolunteerStatus } from '#worker/vocabulary.ts';
+import { CARD_CATEGORIES, GRADE_BANDS, type CampaignStatus, type CardCategory, type CardStatus, type ClaimStatus, type GradeBand, type HelpType, type VolunteerStatus } from '#worker/vocabulary.ts';
 
 export const DAY = 24 * 60 * 60 * 1000;
 const db = () => getDb(env.DB);
@@ -66,9 +66,9 @@ export interface TestCampaign {
 
 /** A campaign of its own school, open for claims (started 10 days ago, deadlines weeks away) unless told otherwise. */
 export async function createCampaign(
-  fields: { startsAt?: Date; claimDeadline?: Date; dropoffDeadline?: Date; claimCap?: number; approveWithinDays?: number; deliverWithinDays?: number; villageNames?: string[] } = {},
+  fields: { startsAt?: Date; claimDeadline?: Date; dropoffDeadline?: Date; claimCap?: number; approveWithinDays?: number; deliverWithinDays?: number; villageNames?: string[]; status?: CampaignStatus; schoolId?: number } = {},
 ): Promise<TestCampaign> {
-  const school = await createSchool({ villageNames: fields.villageNames });
+  const school = fields.schoolId ? { id: fields.schoolId } : await createSchool({ villageNames: fields.villageNames });
   const tag = unique();
   const [row] = await db()
     .insert(campaigns)
@@ -85,6 +85,7 @@ export async function createCampaign(
       claimCap: fields.claimCap ?? 3,
       approveWithinDays: fields.approveWithinDays ?? 3,
       deliverWithinDays: fields.deliverWithinDays ?? 14,
+      status: fields.status ?? 'open',
     })
     .returning({ id: campaigns.id, schoolId: campaigns.schoolId, name: campaigns.name, claimCap: campaigns.claimCap });
   return row!;

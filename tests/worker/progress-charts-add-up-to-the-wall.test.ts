@@ -19,7 +19,7 @@ describe('the progress charts’ figures', () => {
     const rows = await progressByCategory(db, wall.campaign.id);
     const progress = await campaignProgress(db, wall.campaign.id);
     expect(rows).toHaveLength(6);
-    expect(progress).toEqual({ total: 34, claimed: 6, fulfilled: 4 });
+    expect(progress).toEqual({ total: 34, open: 24, claimed: 6, fulfilled: 4, schoolFulfilled: 0 });
     expect(rows.reduce((n, r) => n + r.open + r.claimed + r.fulfilled, 0)).toBe(progress.total);
     expect(rows.reduce((n, r) => n + r.claimed, 0)).toBe(progress.claimed);
     expect(rows.reduce((n, r) => n + r.fulfilled, 0)).toBe(progress.fulfilled);

@@ -24,7 +24,7 @@ describe('GET /api/cards', () => {
     const open = wall.cards.open.map((c) => c.code);
     expect(body.cards.map((c) => c.code).sort()).toEqual(open.sort());
     for (const card of body.cards) expect(Object.keys(card).sort()).toEqual(PUBLIC_CARD_KEYS);
-    expect(body.progress).toEqual({ total: 34, claimed: 6, fulfilled: 4 });
+    expect(body.progress).toEqual({ total: 34, open: 24, claimed: 6, fulfilled: 4, schoolFulfilled: 0 });
     expect(body.campaign).not.toHaveProperty('id');
   });
 

@@ -11,7 +11,7 @@ cardsApi.get('/', vValidator('query', WallFilterSchema, onInvalid), async (c) =>
   const campaign = await currentCampaign(c.var.db);
   if (!campaign) return c.json({ campaign: null, progress: null, cards: [], total: 0, page: 1, pages: 1 });
   const [progress, list] = await Promise.all([campaignProgress(c.var.db, campaign.id), listOpenCards(c.var.db, campaign.id, c.req.valid('query'))]);
-  const { id: _id, ...publicCampaign } = campaign;
+  const { id: _id, schoolId: _school, status: _status, ...publicCampaign } = campaign;
   return c.json({ campaign: publicCampaign, progress, ...list });
 });
 

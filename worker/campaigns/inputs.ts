@@ -39,3 +39,14 @@ export const CampaignSchema = v.pipe(
   v.forward(v.partialCheck([['claimDeadline'], ['dropoffDeadline']], (c) => c.claimDeadline <= c.dropoffDeadline, '送达截止日期不能早于认领截止日期'), ['dropoffDeadline']),
 );
 export type CampaignInput = v.InferOutput<typeof CampaignSchema>;
+
+/** The school's thank-you on a past campaign's public record: public words, so the privacy gate reads them. */
+export const ThankYouSchema = v.object({
+  thankYou: v.pipe(v.optional(str('感谢的话格式不对'), ''), unixLines, v.maxLength(500, '感谢的话不超过 500 个字'), printableLines('这里有不能识别的字符'), noChildDetails('感谢的话')),
+});
+
+/** Campaign operations name a campaign by its public slug (e.g. 2027-11). */
+export const CampaignSlugSchema = v.object({
+  slug: v.pipe(v.string(), v.regex(/^[a-z0-9-]{1,40}$/, '活动地址不对')),
+});
+

@@ -2,7 +2,7 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '#worker/platform/db/client.ts';
 import { campaigns, schools } from '#worker/platform/db/schema.ts';
-import { currentCampaign } from '#worker/cards/index.ts';
+import { workingCampaign } from './current';
 
 export interface SchoolContact {
   name: string;
@@ -10,7 +10,8 @@ export interface SchoolContact {
 }
 
 export async function schoolContact(db: Db, now = new Date()): Promise<SchoolContact | null> {
-  const campaign = await currentCampaign(db, now);
+  // Between campaigns the school is still there: the last campaign's school.
+  const campaign = await workingCampaign(db, now);
   if (!campaign) return null;
   const row = await db
     .select({ name: schools.name, officePhone: schools.officePhone })

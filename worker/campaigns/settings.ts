@@ -7,14 +7,20 @@ import type { CampaignInput } from './inputs';
 import { guardedAudit, lostRace } from '#worker/audit/index.ts';
 import { recheckOpenCards } from '#worker/cards/index.ts';
 import { beijingDay, beijingEndOfDay, beijingStartOfDay } from '#worker/platform/time.ts';
-import { currentCampaign } from '#worker/cards/index.ts';
+import { archivedRefused } from '#worker/platform/db/constraints.ts';
+import { workingCampaign } from './current';
+import type { CampaignStatus } from '#worker/vocabulary.ts';
 
 export interface CampaignSettings extends CampaignInput {
   id: number;
+  slug: string;
+  status: CampaignStatus;
+  thankYou: string;
 }
 
-export async function getCampaignSettings(db: Db): Promise<CampaignSettings | null> {
-  const current = await currentCampaign(db);
+/** A campaign's settings: the one given, or the one the console works on. */
+export async function getCampaignSettings(db: Db, id?: number): Promise<CampaignSettings | null> {
+  const current = id === undefined ? await workingCampaign(db) : { id };
   if (!current) return null;
   const row = await db
     .select({ c: campaigns, villages: schools.villageNames })
@@ -26,6 +32,9 @@ export async function getCampaignSettings(db: Db): Promise<CampaignSettings | nu
   const { c } = row;
   return {
     id: c.id,
+    slug: c.slug,
+    status: c.status,
+    thankYou: c.thankYou,
     name: c.name,
     summary: c.summary,
     startsOn: beijingDay(c.startsAt),
@@ -42,16 +51,37 @@ export async function getCampaignSettings(db: Db): Promise<CampaignSettings | nu
 
 export type CampaignChange = { ok: true; campaign: CampaignSettings } | ReturnType<typeof campaignFailure>;
 
-/** Saves the current campaign's settings (the one operation both doors run). */
-export async function saveCampaignSettings(db: Db, input: CampaignInput, actorId: number, now = new Date()): Promise<CampaignChange> {
-  const current = await getCampaignSettings(db);
+/** Saves a campaign's settings, the working one unless told which (the one operation both doors run). An archived campaign is read-only. */
+export async function saveCampaignSettings(db: Db, input: CampaignInput, actorId: number, now = new Date(), id?: number): Promise<CampaignChange> {
+  const current = await getCampaignSettings(db, id);
   if (!current) return campaignFailure('no_campaign');
-  if (!(await updateCampaignSettings(db, current.id, input, actorId, now, current))) return campaignFailure('conflict');
-  return { ok: true, campaign: (await getCampaignSettings(db))! };
+  if (current.status === 'archived') return campaignFailure('archived');
+  const saved = await updateCampaignSettings(db, current.id, input, actorId, now, current);
+  if (saved !== true) return campaignFailure(saved);
+  return { ok: true, campaign: (await getCampaignSettings(db, current.id))! };
 }
 
-/** Saves the settings and the village list with one audit row; `false` if the campaign is gone. */
-async function updateCampaignSettings(db: Db, id: number, input: CampaignInput, actorId: number, now = new Date(), known?: CampaignSettings): Promise<boolean> {
+/**
+ * The school's thank-you on the campaign's public record. Still editable once archived: it is
+ * written when the results are in. Passed through the privacy gate by its schema.
+ */
+export async function saveThankYou(db: Db, id: number, thankYou: string, actorId: number, now = new Date()): Promise<CampaignChange> {
+  const current = await getCampaignSettings(db, id);
+  if (!current) return campaignFailure('no_campaign');
+  try {
+    await db.batch([
+      db.update(campaigns).set({ thankYou }).where(eq(campaigns.id, id)),
+      guardedAudit(db, { actorKind: 'coordinator', actorId, action: 'campaign.edit', subjectKind: 'campaign', subjectId: id, detail: { changed: ['thankYou'] }, at: now }),
+    ]);
+  } catch (err) {
+    if (lostRace(err)) return campaignFailure('conflict');
+    throw err;
+  }
+  return { ok: true, campaign: (await getCampaignSettings(db, id))! };
+}
+
+/** Saves the settings and the village list with one audit row; otherwise why not. */
+async function updateCampaignSettings(db: Db, id: number, input: CampaignInput, actorId: number, now = new Date(), known?: CampaignSettings): Promise<true | 'conflict' | 'archived'> {
   const before = known ?? (await getCampaignSettings(db));
   const changed = before ? (Object.keys(input) as (keyof CampaignInput)[]).filter((k) => JSON.stringify(before[k]) !== JSON.stringify(input[k])) : [];
   try {
@@ -78,7 +108,8 @@ async function updateCampaignSettings(db: Db, id: number, input: CampaignInput, 
     if (changed.includes('villageNames')) await recheckOpenCards(db, now);
     return true;
   } catch (err) {
-    if (lostRace(err)) return false;
+    if (archivedRefused(err)) return 'archived';
+    if (lostRace(err)) return 'conflict';
     throw err;
   }
 }

@@ -16,7 +16,7 @@ import { newCardCode } from './code';
 import { cardFailure, type CardFailure } from './failures';
 import { cardPrivacy, publishBlockers, type PublishBlocker } from './privacy';
 import { getConsoleCard, privacyContext, type ConsoleCard } from './console';
-import { currentCampaign } from './public';
+import { workingCampaign } from '#worker/campaigns/current.ts';
 import { checkCardPrivacy, openFindings, type PrivacyFinding } from '#worker/privacy/index.ts';
 
 export type CardChange = { ok: true; card: ConsoleCard; findings: PrivacyFinding[] } | CardFailure;
@@ -70,7 +70,7 @@ async function settle(db: Db, code: string, write: () => Promise<unknown>, hando
 /** Creates a draft card for a campaign. The privacy findings come back with it; they block publishing, not saving. */
 /** A new draft card in the current campaign (the operation both doors run). */
 export async function createDraftCard(db: Db, fields: CardFields, actorId: number, now = new Date()): Promise<CardChange> {
-  const campaign = await currentCampaign(db);
+  const campaign = await workingCampaign(db);
   if (!campaign) return cardFailure('no_campaign');
   return createCard(db, campaign.id, fields, actorId, now);
 }
@@ -154,7 +154,8 @@ export async function updateCard(db: Db, code: string, fields: CardFields, actor
       }),
       db
         .update(cardPrivate)
-        .set(privateRecord(fields))
+        // An edit answers the review queue's "需要修改": the card goes back into the queue.
+        .set({ ...privateRecord(fields), changesAsked: null })
         .where(eq(cardPrivate.cardId, current.id)),
       // A "不是个人信息" was judged on the old words: rewritten words are judged afresh.
       db

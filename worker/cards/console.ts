@@ -30,9 +30,11 @@ export interface ConsoleCard {
   consentOn: string | null;
   consentMethod: ConsentMethod | null;
   notes: string;
+  /** What the review queue's "需要修改" asked to change, until the card is edited. */
+  changesAsked: string | null;
 }
 
-const consoleColumns = {
+export const consoleColumns = {
   ...publicColumns,
   id: cards.id,
   campaignId: cards.campaignId,
@@ -44,6 +46,7 @@ const consoleColumns = {
   consentOn: cardPrivate.consentOn,
   consentMethod: cardPrivate.consentMethod,
   notes: cardPrivate.notes,
+  changesAsked: cardPrivate.changesAsked,
 };
 
 export const CONSOLE_PAGE_SIZE = 50;

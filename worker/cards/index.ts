@@ -8,3 +8,4 @@ export * from './inputs';
 export * from './privacy';
 export * from './public';
 export * from './similar';
+export * from './review';

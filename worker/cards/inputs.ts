@@ -102,6 +102,19 @@ export const CardCodeSchema = v.pipe(
 
 export const CardCodeParamsSchema = v.object({ code: CardCodeSchema });
 
+/** Cards picked by code from a list (bulk publish, school fallback): up to a whole drive at once. */
+export const CardCodesSchema = v.object({
+  codes: v.pipe(
+    v.union([v.string('请至少选一张心愿卡'), v.array(v.string('请至少选一张心愿卡'))], '请至少选一张心愿卡'),
+    v.transform((x) => [...new Set((Array.isArray(x) ? x : [x]).map((s) => s.trim().toUpperCase()).filter(Boolean))]),
+    v.minLength(1, '请至少选一张心愿卡'),
+    v.maxLength(2000, '一次最多 2000 张'),
+    v.check((list) => list.every((c) => /^[A-HJKMNP-Z2-9]{4,12}$/.test(c)), '心愿卡编号不对'),
+  ),
+});
+export type CardCodesInput = v.InferOutput<typeof CardCodesSchema>;
+
+
 /**
  * Review of a card's wording. The coordinator may type the child's real name
  * and the guardians' names: they are checked against the card's words and
@@ -161,8 +174,8 @@ export const ImportFormSchema = v.variant('_action', [
   v.object({
     _action: v.literal('preview'),
     file: v.pipe(
-      v.file('请先选择要上传的表格文件（CSV）。'),
-      v.minSize(1, '请先选择要上传的表格文件（CSV）。'),
+      v.file('请先选择要上传的表格文件（.xlsx 或 CSV）。'),
+      v.minSize(1, '请先选择要上传的表格文件（.xlsx 或 CSV）。'),
       v.maxSize(MAX_IMPORT_BYTES, '文件太大：一次最多 1 MB，请分几次导入。'),
     ),
   }),
@@ -190,3 +203,29 @@ export const WallFilterSchema = v.object({
   page: v.fallback(v.optional(v.pipe(v.string(), v.regex(/^\d{1,4}$/), v.transform(Number), v.minValue(1)), '1'), 1),
 });
 export type WallFilter = v.InferOutput<typeof WallFilterSchema>;
+
+/** The most cards one paper wish tree prints: a few dozen sheets, which a school printer and a browser both manage. */
+export const WISH_TREE_MAX_CARDS = 300;
+
+/**
+ * The paper wish tree's GET form: the wall's category and grade band, and how many cards (empty
+ * means all, up to the cap). A value that does not fit falls back to "all", as on the wall.
+ */
+export const WishTreeQuerySchema = v.object({
+  category: v.fallback(v.optional(v.picklist([...CARD_CATEGORIES, '']), ''), ''),
+  gradeBand: v.fallback(v.optional(v.picklist([...GRADE_BANDS, '']), ''), ''),
+  count: v.fallback(
+    v.optional(
+      v.pipe(v.string(), v.trim(), v.regex(/^\d{0,4}$/), v.transform((s) => (s === '' ? WISH_TREE_MAX_CARDS : Math.min(Math.max(Number(s), 1), WISH_TREE_MAX_CARDS)))),
+      '',
+    ),
+    WISH_TREE_MAX_CARDS,
+  ),
+});
+export type WishTreeQuery = v.InferOutput<typeof WishTreeQuerySchema>;
+
+/** The review queue's "需要修改": which card, and what to change (a tap with the box left empty says only that). */
+export const AskChangesSchema = v.object({
+  code: CardCodeSchema,
+  note: v.pipe(v.optional(v.pipe(v.string('请写要修改什么'), v.trim()), ''), v.maxLength(200, '不超过 200 个字'), printable('这里有不能识别的字符'), v.transform((s) => s || '审核时要求修改措辞')),
+});

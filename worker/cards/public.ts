@@ -7,10 +7,10 @@ import { and, asc, between, count, eq, inArray } from 'drizzle-orm';
 import type { Db } from '#worker/platform/db/client.ts';
 import { paged } from '#worker/platform/paging.ts';
 import { campaigns, cards } from '#worker/platform/db/schema.ts';
-import { AGE_GROUPS, type WallFilter } from './inputs';
+import { AGE_GROUPS, type WallFilter, type WishTreeQuery } from './inputs';
 import type { CardCategory, CardStatus, GradeBand } from '#worker/vocabulary.ts';
 
-export const PUBLIC_CARD_STATUSES = ['open', 'claimed', 'fulfilled'] as const satisfies readonly CardStatus[];
+export const PUBLIC_CARD_STATUSES = ['open', 'claimed', 'fulfilled', 'school_fulfilled'] as const satisfies readonly CardStatus[];
 
 export interface PublicCard {
   code: string;
@@ -45,13 +45,18 @@ export const publicColumns = {
 
 export const WALL_PAGE_SIZE = 24;
 
-/** Open cards of a campaign matching the wall's filters, oldest published first, a page at a time. */
-export async function listOpenCards(db: Db, campaignId: number, filter: WallFilter = { category: '', gradeBand: '', age: '', page: 1 }) {
+/** The wall's WHERE: a campaign's open cards, narrowed by the filters that are set. */
+function openCardsWhere(campaignId: number, filter: Pick<WallFilter, 'category' | 'gradeBand' | 'age'>) {
   const conditions = [eq(cards.campaignId, campaignId), eq(cards.status, 'open')];
   if (filter.category) conditions.push(eq(cards.category, filter.category));
   if (filter.gradeBand) conditions.push(eq(cards.gradeBand, filter.gradeBand));
   if (filter.age) conditions.push(between(cards.age, AGE_GROUPS[filter.age][0], AGE_GROUPS[filter.age][1]));
-  const where = and(...conditions);
+  return and(...conditions);
+}
+
+/** Open cards of a campaign matching the wall's filters, oldest published first, a page at a time. */
+export async function listOpenCards(db: Db, campaignId: number, filter: WallFilter = { category: '', gradeBand: '', age: '', page: 1 }) {
+  const where = openCardsWhere(campaignId, filter);
   const list = await paged(
     db
       .select(publicColumns)
@@ -67,23 +72,51 @@ export async function listOpenCards(db: Db, campaignId: number, filter: WallFilt
   return { cards: list.items.filter(isPublicCard), total: list.total, page: list.page, pages: list.pages };
 }
 
-/** One card by its public code, if it is on the wall (drafts and withdrawn cards are not). */
-export async function findPublicCard(db: Db, code: string): Promise<PublicCard | null> {
+/**
+ * The paper wish tree's cards (the console's printable sheets): the wall's open cards, filters
+ * and order, but as many as asked at once instead of a page, with how many match in all.
+ */
+export async function openCardsToPrint(db: Db, campaignId: number, filter: WishTreeQuery): Promise<{ cards: PublicCard[]; total: number }> {
+  const where = openCardsWhere(campaignId, { ...filter, age: '' });
+  const [rows, matching] = await Promise.all([
+    db.select(publicColumns).from(cards).where(where).orderBy(asc(cards.publishedAt), asc(cards.id)).limit(filter.count),
+    db.select({ n: count() }).from(cards).where(where).get(),
+  ]);
+  return { cards: rows.filter(isPublicCard), total: matching?.n ?? 0 };
+}
+
+/**
+ * One card by its public code, if it has been on a wall, with its campaign: drafts and withdrawn
+ * cards have not, nor has a card of a campaign still being prepared. A past campaign's card keeps
+ * its page (a printed wish tree's QR code may still be scanned).
+ */
+export async function findPublicCardOfCampaign(db: Db, code: string): Promise<{ card: PublicCard; campaignId: number } | null> {
   const row = await db
-    .select(publicColumns)
+    .select({ card: publicColumns, campaignId: cards.campaignId })
     .from(cards)
-    .where(and(eq(cards.code, code), inArray(cards.status, [...PUBLIC_CARD_STATUSES])))
+    .innerJoin(campaigns, eq(campaigns.id, cards.campaignId))
+    .where(and(eq(cards.code, code), inArray(cards.status, [...PUBLIC_CARD_STATUSES]), inArray(campaigns.status, ['open', 'closed', 'archived'])))
     .get();
-  return row && isPublicCard(row) ? row : null;
+  return row && isPublicCard(row.card) ? { card: row.card, campaignId: row.campaignId } : null;
+}
+
+/** One card's public face by its code (see findPublicCardOfCampaign). */
+export async function findPublicCard(db: Db, code: string): Promise<PublicCard | null> {
+  return (await findPublicCardOfCampaign(db, code))?.card ?? null;
 }
 
 export interface CampaignProgress {
   total: number;
+  /** Waiting on the wall for someone to claim them. */
+  open: number;
   claimed: number;
+  /** Fulfilled by a volunteer's gift. */
   fulfilled: number;
+  /** Fulfilled by the school after the deadline (its fund or a donated bundle). */
+  schoolFulfilled: number;
 }
 
-/** The wall's progress line: cards on the wall, claimed so far, fulfilled so far. */
+/** The wall's progress line: cards on the wall, claimed so far, fulfilled so far (by volunteers, and by the school). */
 export async function campaignProgress(db: Db, campaignId: number): Promise<CampaignProgress> {
   const rows = await db
     .select({ status: cards.status, n: count() })
@@ -93,37 +126,9 @@ export async function campaignProgress(db: Db, campaignId: number): Promise<Camp
   const by = Object.fromEntries(rows.map((r) => [r.status, r.n]));
   const claimed = by.claimed ?? 0;
   const fulfilled = by.fulfilled ?? 0;
-  return { total: (by.open ?? 0) + claimed + fulfilled, claimed, fulfilled };
+  const schoolFulfilled = by.school_fulfilled ?? 0;
+  const open = by.open ?? 0;
+  return { total: open + claimed + fulfilled + schoolFulfilled, open, claimed, fulfilled, schoolFulfilled };
 }
 
-export interface PublicCampaign {
-  id: number;
-  slug: string;
-  name: string;
-  summary: string;
-  startsAt: Date;
-  claimDeadline: Date;
-  dropoffDeadline: Date;
-  dropoffPlace: string;
-  valueGuide: string;
-}
-
-/** The campaign now on the wall: the latest one that has started or, before any has, the earliest. */
-export async function currentCampaign(db: Db, now = new Date()): Promise<PublicCampaign | null> {
-  const rows = await db
-    .select({
-      id: campaigns.id,
-      slug: campaigns.slug,
-      name: campaigns.name,
-      summary: campaigns.summary,
-      startsAt: campaigns.startsAt,
-      claimDeadline: campaigns.claimDeadline,
-      dropoffDeadline: campaigns.dropoffDeadline,
-      dropoffPlace: campaigns.dropoffPlace,
-      valueGuide: campaigns.valueGuide,
-    })
-    .from(campaigns)
-    .orderBy(asc(campaigns.startsAt));
-  const started = rows.filter((c) => c.startsAt.getTime() <= now.getTime());
-  return started.at(-1) ?? rows[0] ?? null;
-}
+export { currentCampaign, type PublicCampaign } from '#worker/campaigns/current.ts';

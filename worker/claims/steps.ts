@@ -25,13 +25,13 @@ const holding = sql.raw(CLAIM_HOLDING_STATUSES.map((s) => `'${s}'`).join(', '));
 /** Claims an open card for a volunteer. Of any number of simultaneous claims on a card, one wins. */
 export async function claimCard(db: Db, volunteerId: number, code: string, now = new Date()): Promise<ClaimResult> {
   const card = await db
-    .select({ id: cards.id, status: cards.status, startsAt: campaigns.startsAt, claimDeadline: campaigns.claimDeadline, cap: campaigns.claimCap })
+    .select({ id: cards.id, status: cards.status, campaignStatus: campaigns.status, startsAt: campaigns.startsAt, claimDeadline: campaigns.claimDeadline, cap: campaigns.claimCap })
     .from(cards)
     .innerJoin(campaigns, eq(campaigns.id, cards.campaignId))
     .where(eq(cards.code, code))
     .get();
   if (!card || card.status !== 'open') return fail('card_unavailable');
-  if (now < card.startsAt || now > card.claimDeadline) return fail('claims_closed');
+  if (card.campaignStatus !== 'open' || now < card.startsAt || now > card.claimDeadline) return fail('claims_closed');
   const volunteer = await db.select({ status: volunteers.status, erasedAt: volunteers.erasedAt }).from(volunteers).where(eq(volunteers.id, volunteerId)).get();
   if (!volunteer || volunteer.erasedAt || volunteer.status === 'rejected') return fail('volunteer_rejected');
 
@@ -43,6 +43,7 @@ export async function claimCard(db: Db, volunteerId: number, code: string, now =
         claims,
         { cardId: card.id, volunteerId, status: 'pending', createdAt: now },
         sql`WHERE (SELECT status FROM cards WHERE id = ${card.id}) = 'open'
+          AND (SELECT cp.status FROM campaigns cp JOIN cards c ON c.campaign_id = cp.id WHERE c.id = ${card.id}) = 'open'
           AND (SELECT count(*) FROM claims WHERE volunteer_id = ${volunteerId} AND status IN (${live})) < ${card.cap}`,
       ),
       guardedAudit(db, {

@@ -4,7 +4,8 @@
  */
 import { sql } from 'drizzle-orm';
 import type { Db } from '#worker/platform/db/client.ts';
-import { campaignProgress, currentCampaign, type CampaignProgress } from '#worker/cards/index.ts';
+import { campaignProgress, type CampaignProgress } from '#worker/cards/index.ts';
+import { workingCampaign } from '#worker/campaigns/current.ts';
 import { claimOverdue } from '#worker/claims/index.ts';
 
 export interface ConsoleQueues {
@@ -20,7 +21,7 @@ export interface ConsoleQueues {
 }
 
 export async function consoleQueues(db: Db, now = new Date()): Promise<ConsoleQueues> {
-  const campaign = await currentCampaign(db, now);
+  const campaign = await workingCampaign(db, now);
   const row = await db.get<Record<Exclude<keyof ConsoleQueues, 'campaign'>, number>>(sql`
     SELECT
       (SELECT count(*) FROM volunteers WHERE status = 'pending' AND erased_at IS NULL) AS signupsToVet,
@@ -30,7 +31,7 @@ export async function consoleQueues(db: Db, now = new Date()): Promise<ConsoleQu
       (SELECT count(*) FROM claims WHERE status = 'delivered') AS giftsAwaitingConfirmation,
       (SELECT count(*) FROM claims JOIN cards ON cards.id = claims.card_id JOIN campaigns ON campaigns.id = cards.campaign_id
         WHERE ${claimOverdue(now)}) AS overdue,
-      (SELECT count(*) FROM cards WHERE status = 'draft') AS draftCards
+      (SELECT count(*) FROM cards WHERE status = 'draft' AND campaign_id = ${campaign?.id ?? 0}) AS draftCards
   `);
   return {
     signupsToVet: row?.signupsToVet ?? 0,

@@ -54,6 +54,8 @@ export async function loadDemo(db: Db, now = new Date()): Promise<DemoLoadResult
         startsAt: t(-10),
         claimDeadline: t(45),
         dropoffDeadline: t(60),
+        status: 'open',
+        openedAt: t(-10),
       })
       .onConflictDoNothing(),
   ];

@@ -9,10 +9,12 @@ import { httpFailure } from '#worker/platform/http/failures.ts';
 import { jsonBody, noStore, sameSite } from '#worker/platform/http/middleware.ts';
 import { adminAudit } from './audit';
 import { adminCampaign } from './campaign';
+import { adminCampaigns } from './campaigns';
 import { adminCards } from './cards';
 import { adminClaims } from './claims';
 import { requireCoordinator, type AdminEnv } from './guard';
 import { adminPairings } from './pairings';
+import { adminReview } from './review';
 import { adminSpreadsheets } from './spreadsheets';
 import { adminVolunteers } from './volunteers';
 
@@ -52,10 +54,12 @@ adminApi.get('/queues', async (c) => c.json({ queues: await consoleQueues(c.var.
 
 adminApi.route('/cards', adminCards);
 adminApi.route('/campaign', adminCampaign);
+adminApi.route('/campaigns', adminCampaigns);
 adminApi.route('/audit', adminAudit);
 adminApi.route('/', adminSpreadsheets);
 adminApi.route('/volunteers', adminVolunteers);
 adminApi.route('/claims', adminClaims);
 adminApi.route('/pairings', adminPairings);
+adminApi.route('/review', adminReview);
 
 adminApi.all('*', (c) => apiFailure(c, httpFailure('not_found')));

@@ -48,3 +48,12 @@ export function checkFailed(err: unknown, name: string): boolean {
   const failure = constraintFailure(err);
   return failure?.kind === 'CHECK' && failure.on.length === 1 && failure.on[0] === name;
 }
+
+// A trigger's RAISE(ABORT, 'campaign_archived') (drizzle/0004): the message starts with the trigger's own words.
+const ARCHIVED = /^(?:D1_ERROR: )?campaign_archived(?::|$)/;
+
+/** Whether the database refused the write because it touched an archived campaign's records. */
+export function archivedRefused(err: unknown): boolean {
+  for (let e: unknown = err; e instanceof Error; e = e.cause) if (ARCHIVED.test(e.message)) return true;
+  return false;
+}

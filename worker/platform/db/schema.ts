@@ -18,6 +18,7 @@ import {
   CARD_MIN_AGE,
   CARD_PUBLIC_TEXT_FIELDS,
   CARD_STATUSES,
+  CAMPAIGN_STATUSES,
   CLAIM_HOLDING_STATUSES,
   CLAIM_STATUSES,
   CONSENT_METHODS,
@@ -88,9 +89,19 @@ export const campaigns = sqliteTable(
     approveWithinDays: integer('approve_within_days').notNull().default(3),
     /** Days an approved claim may wait for its gift before it expires. */
     deliverWithinDays: integer('deliver_within_days').notNull().default(14),
+    status: text('status', { enum: CAMPAIGN_STATUSES }).notNull().default('prepared'),
+    openedAt: integer('opened_at', { mode: 'timestamp_ms' }),
+    closedAt: integer('closed_at', { mode: 'timestamp_ms' }),
+    archivedAt: integer('archived_at', { mode: 'timestamp_ms' }),
+    /** The school's public thank-you on the campaign's record page (passes the privacy gate). */
+    thankYou: text('thank_you').notNull().default(''),
     createdAt: createdAt(),
   },
   (t) => [
+    check('campaigns_status_valid', oneOf(t.status, CAMPAIGN_STATUSES)),
+    // Only one campaign of a school takes claims at a time.
+    uniqueIndex('campaigns_one_open_per_school').on(t.schoolId).where(sql`${t.status} = 'open'`),
+    check('campaigns_thank_you_length', sql`length(${t.thankYou}) <= 500`),
     check('campaigns_dates_ordered', sql`${t.startsAt} < ${t.claimDeadline} AND ${t.claimDeadline} <= ${t.dropoffDeadline}`),
     check('campaigns_claim_cap_range', sql`${t.claimCap} BETWEEN 1 AND 20`),
     check('campaigns_days_range', sql`${t.approveWithinDays} BETWEEN 1 AND 60 AND ${t.deliverWithinDays} BETWEEN 1 AND 90`),
@@ -156,6 +167,8 @@ export const cardPrivate = sqliteTable(
     consentOn: text('consent_on'),
     consentMethod: text('consent_method', { enum: CONSENT_METHODS }),
     notes: text('notes').notNull().default(''),
+    /** Set by the review queue's "需要修改": what the coordinator wants changed; an edit clears it. */
+    changesAsked: text('changes_asked'),
   },
   (t) => [
     // One card per child per campaign: a re-imported spreadsheet cannot duplicate cards.
