@@ -6,7 +6,7 @@
  * open in the gate. However many cards, the writes are three statements in one batch: the cards, a
  * review audit row for each newly reviewed one, a publish audit row for each published one.
  */
-import { and, asc, count, eq, gt, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
+import { and, asc, count, eq, gt, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { Db } from '#worker/platform/db/client.ts';
 import { archivedRefused } from '#worker/platform/db/constraints.ts';
 import { insertSelect } from '#worker/platform/db/insert-select.ts';
@@ -157,7 +157,11 @@ export async function publishCards(db: Db, codes: string[], actorId: number, now
     ]);
   }
   const after = ready.length
-    ? await db.select({ code: cards.code, status: cards.status, publishedAt: cards.publishedAt }).from(cards).where(inArray(cards.id, ready.map((r) => r.id)))
+    ? await db
+        .select({ code: cards.code, status: cards.status, publishedAt: cards.publishedAt })
+        .from(cards)
+        // One bound parameter for any number of cards (D1 allows 100 a statement).
+        .where(sql`${cards.id} IN (SELECT json_extract(value, '$.id') FROM json_each(${JSON.stringify(ready)}))`)
     : [];
   const published: string[] = [];
   for (const code of codes) {
