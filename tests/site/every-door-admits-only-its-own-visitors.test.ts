@@ -55,6 +55,7 @@ const DOORS: Record<string, Who> = {
   'POST /admin/cards/new': 'coordinator',
   'GET /admin/cards/:code': 'coordinator',
   'POST /admin/cards/:code': 'coordinator',
+  'GET /admin/wish-tree': 'coordinator',
   'GET /admin/claims/': 'coordinator',
   'GET /admin/claims/:id': 'coordinator',
   'POST /admin/claims/:id': 'coordinator',
