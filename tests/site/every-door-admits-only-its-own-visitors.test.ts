@@ -28,6 +28,8 @@ const DOORS: Record<string, Who> = {
   'GET /privacy': 'anyone',
   'GET /news/': 'anyone',
   'GET /news/:id': 'anyone',
+  'GET /campaigns/': 'anyone',
+  'GET /campaigns/:slug': 'anyone',
   'GET /rss.xml': 'anyone',
   'GET /robots.txt': 'anyone',
   'GET /volunteer/': 'anyone',
@@ -56,6 +58,15 @@ const DOORS: Record<string, Who> = {
   'GET /admin/cards/:code': 'coordinator',
   'POST /admin/cards/:code': 'coordinator',
   'GET /admin/wish-tree': 'coordinator',
+  'GET /admin/campaigns/': 'coordinator',
+  'GET /admin/campaigns/new': 'coordinator',
+  'POST /admin/campaigns/new': 'coordinator',
+  'GET /admin/campaigns/:slug': 'coordinator',
+  'POST /admin/campaigns/:slug': 'coordinator',
+  'GET /admin/review/': 'coordinator',
+  'POST /admin/review/': 'coordinator',
+  'GET /admin/review/bulk': 'coordinator',
+  'POST /admin/review/bulk': 'coordinator',
   'GET /admin/claims/': 'coordinator',
   'GET /admin/claims/:id': 'coordinator',
   'POST /admin/claims/:id': 'coordinator',
@@ -70,13 +81,18 @@ const DOORS: Record<string, Who> = {
   'GET /admin/pairings/settings': 'coordinator',
   'POST /admin/pairings/settings': 'coordinator',
   'GET /admin/export/pairing-record.csv': 'coordinator',
+  'GET /admin/export/pairing-record.xlsx': 'coordinator',
   'POST /admin/pairings/children': 'coordinator',
   'GET /admin/import/': 'coordinator',
   'POST /admin/import/': 'coordinator',
   'GET /admin/import/template.csv': 'coordinator',
+  'GET /admin/import/template.xlsx': 'coordinator',
   'GET /admin/export/cards.csv': 'coordinator',
+  'GET /admin/export/cards.xlsx': 'coordinator',
   'GET /admin/export/claims.csv': 'coordinator',
+  'GET /admin/export/claims.xlsx': 'coordinator',
   'GET /admin/export/volunteers.csv': 'coordinator',
+  'GET /admin/export/volunteers.xlsx': 'coordinator',
   // The public API.
   'GET /api/health': 'anyone',
   'GET /api/cards': 'anyone',
@@ -108,11 +124,26 @@ const DOORS: Record<string, Who> = {
   'POST /api/admin/cards/:code/withdraw': 'coordinator',
   'GET /api/admin/claims': 'coordinator',
   'GET /api/admin/claims/export.csv': 'coordinator',
+  'GET /api/admin/claims/export.xlsx': 'coordinator',
+  'GET /api/admin/campaigns': 'coordinator',
+  'POST /api/admin/campaigns': 'coordinator',
+  'GET /api/admin/campaigns/:slug': 'coordinator',
+  'PUT /api/admin/campaigns/:slug': 'coordinator',
+  'POST /api/admin/campaigns/:slug/open': 'coordinator',
+  'POST /api/admin/campaigns/:slug/close': 'coordinator',
+  'POST /api/admin/campaigns/:slug/archive': 'coordinator',
+  'PUT /api/admin/campaigns/:slug/thank-you': 'coordinator',
+  'GET /api/admin/campaigns/:slug/leftovers': 'coordinator',
+  'POST /api/admin/campaigns/:slug/school-fulfil': 'coordinator',
+  'GET /api/admin/review': 'coordinator',
+  'POST /api/admin/review/publish': 'coordinator',
+  'POST /api/admin/review/:code/ask-changes': 'coordinator',
   'POST /api/admin/claims/:id/approve': 'coordinator',
   'POST /api/admin/claims/:id/reject': 'coordinator',
   'POST /api/admin/claims/:id/receive': 'coordinator',
   'GET /api/admin/volunteers': 'coordinator',
   'GET /api/admin/volunteers/export.csv': 'coordinator',
+  'GET /api/admin/volunteers/export.xlsx': 'coordinator',
   'GET /api/admin/volunteers/:id': 'coordinator',
   'POST /api/admin/volunteers/:id/approve': 'coordinator',
   'POST /api/admin/volunteers/:id/reject': 'coordinator',
@@ -121,7 +152,9 @@ const DOORS: Record<string, Who> = {
   'POST /api/admin/import': 'coordinator',
   'POST /api/admin/import/preview': 'coordinator',
   'GET /api/admin/import/template.csv': 'coordinator',
+  'GET /api/admin/import/template.xlsx': 'coordinator',
   'GET /api/admin/export/cards.csv': 'coordinator',
+  'GET /api/admin/export/cards.xlsx': 'coordinator',
   'GET /api/admin/pairings': 'coordinator',
   'GET /api/admin/pairings/:id': 'coordinator',
   'GET /api/admin/pairings/children': 'coordinator',
@@ -139,14 +172,17 @@ const DOORS: Record<string, Who> = {
 
 let seeded: CanaryCampaign;
 /** A's own claim, B's claim, an open card, a pending volunteer, another volunteer's pairing and contact: the values routes are tried with. */
-let sample: { ownClaim: number; othersClaim: number; openCode: string; volunteer: number; othersPairing: number; othersContact: number };
+let sample: { ownClaim: number; othersClaim: number; openCode: string; volunteer: number; othersPairing: number; othersContact: number; slug: string };
 
 beforeAll(async () => {
   seeded = await seedCanaryCampaign();
   const open = await env.DB.prepare("SELECT code FROM cards WHERE status = 'open' ORDER BY id LIMIT 1").first<{ code: string }>();
   // B's pending claim: the last one B made.
   const pairing = await activePairingWithContact();
-  sample = { ownClaim: seeded.a.claimIds[1]!, othersClaim: seeded.b.claimIds.at(-1)!, openCode: open!.code, volunteer: seeded.b.id, othersPairing: pairing.pairingId, othersContact: pairing.contactId };
+  // A past campaign of its own school: its public record is the page behind /campaigns/:slug.
+  const school = await env.DB.prepare("INSERT INTO schools (slug, name, town, address, office_phone) VALUES ('doors-school', '门禁小学', '门禁镇', '门禁镇 1 号', '0000-5550101') RETURNING id").first<{ id: number }>();
+  const campaign = await env.DB.prepare("INSERT INTO campaigns (school_id, slug, name, starts_at, claim_deadline, dropoff_deadline, dropoff_place, value_guide, status) VALUES (?, 'doors-2019', '旧活动', 1546300800000, 1549000000000, 1550000000000, '学校', '50 元', 'archived') RETURNING slug").bind(school!.id).first<{ slug: string }>();
+  sample = { ownClaim: seeded.a.claimIds[1]!, othersClaim: seeded.b.claimIds.at(-1)!, openCode: open!.code, volunteer: seeded.b.id, othersPairing: pairing.pairingId, othersContact: pairing.contactId, slug: campaign!.slug };
 });
 
 /** The address to try a route at: parameters filled in, pages at their served address. */
@@ -154,6 +190,7 @@ function address(route: string, claimId = sample.othersClaim): string {
   const path = route.split(' ')[1]!;
   const filled = path
     .replace(':code', sample.openCode)
+    .replace(':slug', sample.slug)
     .replace(':token', 'not-a-private-link')
     .replace('/news/:id', '/news/')
     .replace(/:id/, path.includes('/pairings/contacts/') ? String(sample.othersContact) : path.includes('/pairings/') ? String(sample.othersPairing) : path.includes('volunteers') ? String(sample.volunteer) : String(claimId));
