@@ -5,8 +5,9 @@ import { getDb } from '#worker/platform/db/client.ts';
 import { checkCardPrivacy } from '#worker/privacy/index.ts';
 import { privacyContext } from '#worker/cards/index.ts';
 import { childWordFindings, listConsolePairings, pairingQueueCounts } from '#worker/pairings/index.ts';
-import { DEMO_CARDS, DEMO_COORDINATOR, DEMO_PAIRING_CHILDREN, DEMO_SCHOOL } from '../support/demo/demo-data';
+import { DEMO_CARDS, DEMO_COORDINATOR, DEMO_PAST_CARDS, DEMO_PAIRING_CHILDREN, DEMO_SCHOOL } from '../support/demo/demo-data';
 import { loadDemo } from '../support/demo/load-demo';
+import { campaignRecord } from '#worker/campaigns/index.ts';
 
 async function counts() {
   const out: Record<string, number> = {};
@@ -21,17 +22,18 @@ describe('the demo data set', () => {
     await loadDemo(getDb(env.DB));
     expect(await counts()).toEqual({
       schools: 1,
-      campaigns: 1,
-      cards: 40,
-      card_private: 40,
+      // This winter's, open, and last winter's, archived.
+      campaigns: 2,
+      cards: 52,
+      card_private: 52,
       volunteers: 5,
-      claims: 10,
+      claims: 18,
       coordinators: 1,
       pairing_children: 2,
       pairings: 3,
       pairing_contacts: 4,
     });
-    const { results } = await env.DB.prepare('SELECT status, count(*) AS n FROM cards GROUP BY status ORDER BY status').all();
+    const { results } = await env.DB.prepare('SELECT status, count(*) AS n FROM cards WHERE campaign_id = 1 GROUP BY status ORDER BY status').all();
     expect(results).toEqual([
       { status: 'claimed', n: 6 },
       { status: 'draft', n: 4 },
@@ -41,6 +43,13 @@ describe('the demo data set', () => {
     ]);
     const categories = await env.DB.prepare('SELECT count(DISTINCT category) AS n FROM cards').first<{ n: number }>();
     expect(categories?.n).toBe(6);
+  });
+
+  it('keeps last winter’s drive archived, with its public record: volunteers’ gifts and the school’s counted apart', async () => {
+    await loadDemo(getDb(env.DB));
+    const record = await campaignRecord(getDb(env.DB), '2025-12');
+    expect(record).toMatchObject({ status: 'archived', wishes: 11, byVolunteers: 8, bySchool: 3, volunteers: 2 });
+    expect(record!.thankYou).not.toBe('');
   });
 
   it('gives the same data when loaded again, not duplicates', async () => {
@@ -62,7 +71,7 @@ describe('the demo data set', () => {
 
   it('has only cards the privacy gate lets through', () => {
     const ctx = { schoolNames: [DEMO_SCHOOL.name], villageNames: ['柳树村', '下河湾'] };
-    for (const card of DEMO_CARDS) expect(checkCardPrivacy(card, ctx), card.alias).toEqual([]);
+    for (const card of [...DEMO_CARDS, ...DEMO_PAST_CARDS]) expect(checkCardPrivacy({ ...card, sizeNote: null }, ctx), card.alias).toEqual([]);
   });
 
   it('shows the pairing queues: one offer to match, one overdue pairing whose volunteer asked for a call, one on time; its children pass the privacy gate', async () => {

@@ -153,3 +153,33 @@ export const DEMO_CLAIMS: { cardCode: string; volunteerId: number; status: Claim
   { cardCode: 'B8JP6', volunteerId: 1, status: 'received' },
   { cardCode: 'Q3XS9', volunteerId: 2, status: 'received' },
 ];
+
+/**
+ * Last winter's drive, archived: the public record at /campaigns/2025-12/ and what the wall says
+ * between campaigns. Its cards' words are the school's own inventions, like the current ones.
+ */
+export const DEMO_PAST_CAMPAIGN = {
+  id: 2,
+  slug: '2025-12',
+  name: '2026 年春节前“冬日心愿”认领活动',
+  summary: '去年冬天的心愿卡活动。',
+  dropoffPlace: DEMO_CAMPAIGN.dropoffPlace,
+  valueGuide: DEMO_CAMPAIGN.valueGuide,
+  thankYou: '去年冬天，孩子们写下的每一个心愿都有了着落：大多数由爱心人士送来，没人认领的由学校用关爱经费补上。\n谢谢每一位把礼物送到传达室的朋友，也谢谢帮孩子们写心愿卡的班主任。',
+};
+
+/** Last winter's cards: how each ended (fulfilled by a volunteer's gift, by the school, or withdrawn). */
+export const DEMO_PAST_CARDS: { alias: string; age: number; gradeBand: GradeBand; category: CardCategory; wish: string; ended: 'fulfilled' | 'school_fulfilled' | 'withdrawn'; volunteerId?: number }[] = [
+  { alias: '小禾', age: 7, gradeBand: 'lower_primary', category: 'stationery', wish: '想要一盒二十四色的彩铅。', ended: 'fulfilled', volunteerId: 1 },
+  { alias: '阿乐', age: 9, gradeBand: 'middle_primary', category: 'books', wish: '想要一本讲太空的绘本。', ended: 'fulfilled', volunteerId: 2 },
+  { alias: '豆豆', age: 6, gradeBand: 'lower_primary', category: 'clothing', wish: '想要一双冬天穿的棉鞋。', ended: 'fulfilled', volunteerId: 1 },
+  { alias: '小满', age: 11, gradeBand: 'upper_primary', category: 'sports', wish: '想要一根跳绳和一个毽子。', ended: 'fulfilled', volunteerId: 2 },
+  { alias: '星星', age: 8, gradeBand: 'middle_primary', category: 'books', wish: '想要一本成语故事。', ended: 'fulfilled', volunteerId: 1 },
+  { alias: '石头', age: 12, gradeBand: 'upper_primary', category: 'stationery', wish: '想要一个能装很多书的书包。', ended: 'fulfilled', volunteerId: 2 },
+  { alias: '圆圆', age: 5, gradeBand: 'preschool', category: 'companionship', wish: '想和大家一起过一次生日。', ended: 'fulfilled', volunteerId: 1 },
+  { alias: '小川', age: 13, gradeBand: 'junior_high', category: 'books', wish: '想要一本英语词典。', ended: 'fulfilled', volunteerId: 2 },
+  { alias: '朵朵', age: 10, gradeBand: 'middle_primary', category: 'clothing', wish: '想要一条红色的围巾。', ended: 'school_fulfilled' },
+  { alias: '小峰', age: 14, gradeBand: 'junior_high', category: 'sports', wish: '想要一个篮球。', ended: 'school_fulfilled' },
+  { alias: '苗苗', age: 6, gradeBand: 'preschool', category: 'other', wish: '想要一个会唱歌的小熊。', ended: 'school_fulfilled' },
+  { alias: '阿福', age: 9, gradeBand: 'middle_primary', category: 'stationery', wish: '想要一个带锁的日记本。', ended: 'withdrawn' },
+];

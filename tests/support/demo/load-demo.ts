@@ -3,6 +3,7 @@
  * are inserted with ON CONFLICT DO NOTHING, so a second run adds nothing and
  * leaves whatever the demo user changed since.
  */
+import { eq } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import { hashPassword } from '#worker/platform/auth/password.ts';
 import { hashToken } from '#worker/platform/auth/token.ts';
@@ -10,8 +11,9 @@ import type { Db } from '#worker/platform/db/client.ts';
 import { campaigns, cardPrivate, cards, claims, coordinators, pairingChildren, pairingContacts, pairings, schools, volunteers } from '#worker/platform/db/schema.ts';
 import { PAIRING_CONDUCT_VERSION } from '#worker/pairings/index.ts';
 import { beijingDay } from '#worker/platform/time.ts';
+import { CARD_CODE_ALPHABET } from '#worker/cards/index.ts';
 import { CONSENT_METHODS } from '#worker/vocabulary.ts';
-import { DEMO_CAMPAIGN, DEMO_CARDS, DEMO_CLAIMS, DEMO_CONTACTS, DEMO_COORDINATOR, DEMO_PAIRING_CHILDREN, DEMO_PAIRINGS, DEMO_SCHOOL, DEMO_VOLUNTEERS } from './demo-data';
+import { DEMO_CAMPAIGN, DEMO_CARDS, DEMO_PAST_CAMPAIGN, DEMO_PAST_CARDS, DEMO_CLAIMS, DEMO_CONTACTS, DEMO_COORDINATOR, DEMO_PAIRING_CHILDREN, DEMO_PAIRINGS, DEMO_SCHOOL, DEMO_VOLUNTEERS } from './demo-data';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -117,8 +119,8 @@ export async function loadDemo(db: Db, now = new Date()): Promise<DemoLoadResult
           agreedCodeVersion: '2026-11',
           agreedPrivacyVersion: '2026-11',
           agreedAt: t(-8),
-          // Signed up before they claimed (the claims are six days old).
-          createdAt: t(-8),
+          // Signed up before they claimed (the claims are six days old); the two who gave gifts last winter signed up then.
+          createdAt: DEMO_PAST_CARDS.some((c) => c.volunteerId === v.id) ? t(-400) : t(-8),
           lastActiveAt: t(-1),
           accessTokenHash: tokenHashes[i],
           decidedAt: v.status === 'pending' ? null : t(-7),
@@ -187,5 +189,57 @@ export async function loadDemo(db: Db, now = new Date()): Promise<DemoLoadResult
 
   // One batch: the demo appears whole or not at all.
   await db.batch(statements as [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]]);
+  await loadPastCampaign(db, t);
   return { cards: DEMO_CARDS.length, volunteers: DEMO_VOLUNTEERS.length, claims: DEMO_CLAIMS.length };
+}
+
+/**
+ * Last winter's drive, written whole and then archived. An archived campaign takes no new card (a
+ * trigger refuses it even where ON CONFLICT would skip it), so it is loaded once, when it is not there yet.
+ */
+async function loadPastCampaign(db: Db, t: (days: number) => Date) {
+  if (await db.select({ id: campaigns.id }).from(campaigns).where(eq(campaigns.id, DEMO_PAST_CAMPAIGN.id)).get()) return;
+  const id = (i: number) => 1001 + i;
+  const statements: BatchItem<'sqlite'>[] = [
+    db.insert(campaigns).values({
+      ...DEMO_PAST_CAMPAIGN,
+      schoolId: DEMO_SCHOOL.id,
+      startsAt: t(-375),
+      claimDeadline: t(-320),
+      dropoffDeadline: t(-305),
+      status: 'closed',
+      openedAt: t(-375),
+      closedAt: t(-300),
+    }),
+  ];
+  DEMO_PAST_CARDS.forEach((card, i) => {
+    statements.push(
+      db.insert(cards).values({
+        id: id(i),
+        campaignId: DEMO_PAST_CAMPAIGN.id,
+        // Codes of their own: two letters no current demo code starts with, then the index.
+        code: `WW${CARD_CODE_ALPHABET[i]}`.padEnd(4, 'K'),
+        alias: card.alias,
+        age: card.age,
+        gradeBand: card.gradeBand,
+        category: card.category,
+        wish: card.wish,
+        status: card.ended,
+        reviewedAt: t(-372),
+        reviewedBy: 1,
+        publishedAt: t(-372),
+        withdrawnReason: card.ended === 'withdrawn' ? '孩子转学了，学校撤下了这张心愿卡。' : null,
+        createdAt: t(-380),
+        updatedAt: t(-310),
+      }),
+      db.insert(cardPrivate).values({ cardId: id(i), campaignId: DEMO_PAST_CAMPAIGN.id, handoutRef: `往年登记-${String(i + 1).padStart(3, '0')}`, consentOn: beijingDay(t(-381)), consentMethod: 'paper', notes: '' }),
+    );
+    if (card.volunteerId) {
+      statements.push(
+        db.insert(claims).values({ id: id(i), cardId: id(i), volunteerId: card.volunteerId, status: 'received', createdAt: t(-360), approvedAt: t(-359), deliveredAt: t(-330), receivedAt: t(-329), endedAt: t(-329), decidedBy: 1 }),
+      );
+    }
+  });
+  statements.push(db.update(campaigns).set({ status: 'archived', archivedAt: t(-290) }).where(eq(campaigns.id, DEMO_PAST_CAMPAIGN.id)));
+  await db.batch(statements as [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]]);
 }
