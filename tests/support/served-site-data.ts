@@ -31,6 +31,30 @@ function coordinatorCookie(): Promise<string> {
 
 const asCoordinator = async (path: string, body: unknown = {}) => call(`/api/admin${path}`, { method: 'POST', body, headers: { Cookie: await coordinatorCookie() } });
 
+/** A draft as an imported class-teacher's row leaves one: unreviewed, with the guardian's consent on record unless told otherwise. Its code. */
+export async function draftCard(fields: { wish?: string; consented?: boolean } = {}): Promise<string> {
+  const consented = fields.consented ?? true;
+  const card = {
+    alias: '晴晴',
+    age: 9,
+    gradeBand: 'middle_primary',
+    category: 'books',
+    wish: fields.wish ?? '想要一本讲星星的书。',
+    sizeNote: '',
+    handoutRef: `BROWSER-${Date.now().toString(36)}-${++made}`,
+    consentOn: consented ? '2026-11-18' : '',
+    consentMethod: consented ? 'paper' : '',
+    notes: '',
+  };
+  return ((await (await asCoordinator('/cards', card)).json()) as { card: { code: string } }).card.code;
+}
+
+/** A card's public status as the wall's API tells it, or 404 while it is not on the wall. */
+export async function wallStatus(code: string): Promise<string | 404> {
+  const res = await fetch(`${base()}/api/cards/${code}`);
+  return res.status === 404 ? 404 : ((await res.json()) as { card: { status: string } }).card.status;
+}
+
 /** A card created, reviewed and published by the coordinator: its code. */
 export async function publishedCard(fields: { alias?: string; wish?: string; category?: string } = {}): Promise<string> {
   const card = {

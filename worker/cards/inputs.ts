@@ -229,3 +229,10 @@ export const AskChangesSchema = v.object({
   code: CardCodeSchema,
   note: v.pipe(v.optional(v.pipe(v.string('请写要修改什么'), v.trim()), ''), v.maxLength(200, '不超过 200 个字'), printable('这里有不能识别的字符'), v.transform((s) => s || '审核时要求修改措辞')),
 });
+
+/** The review queue's consent on the spot: the day the guardian agreed and how, both required. */
+export const QueueConsentSchema = v.object({
+  code: CardCodeSchema,
+  consentOn: v.pipe(v.string('请填写监护人同意的日期'), v.trim(), v.check(isCalendarDay, '请填写监护人同意的日期，例如 2026-11-20')),
+  consentMethod: v.picklist(CONSENT_METHODS, '请选择监护人同意的方式'),
+});

@@ -13,6 +13,7 @@ import { insertSelect } from '#worker/platform/db/insert-select.ts';
 import { auditLog, campaigns, cardPrivacyDismissals, cardPrivate, cards } from '#worker/platform/db/schema.ts';
 import { guardedAudit, lostRace } from '#worker/audit/index.ts';
 import { checkCardPrivacy, openFindings, type PrivacyFinding } from '#worker/privacy/index.ts';
+import type { ConsentMethod } from '#worker/vocabulary.ts';
 import { consoleColumns, privacyContext, type ConsoleCard } from './console';
 import { cardFailure } from './failures';
 import { cardPrivacy } from './privacy';
@@ -200,4 +201,27 @@ export async function queueList(db: Db, campaignId: number, limit = 300) {
     return { card, blockers: blockersOf(card, open) };
   });
   return { items, total: n };
+}
+
+/**
+ * The queue's "登记同意并发布": the guardian's consent written on a draft that has none (audited as an
+ * edit of the coordinator-only record), then the card goes through publishCards like any other.
+ */
+export async function recordConsentAndPublish(db: Db, code: string, consentOn: string, consentMethod: ConsentMethod, actorId: number, now = new Date()) {
+  const card = await db.select({ id: cards.id, status: cards.status }).from(cards).where(eq(cards.code, code)).get();
+  if (!card) return cardFailure('card_not_found');
+  if (card.status !== 'draft') return cardFailure('not_publishable');
+  try {
+    await db.batch([
+      db
+        .update(cardPrivate)
+        .set({ consentOn, consentMethod })
+        .where(and(eq(cardPrivate.cardId, card.id), isNull(cardPrivate.consentOn), sql`EXISTS (SELECT 1 FROM cards WHERE id = ${card.id} AND status = 'draft')`)),
+      guardedAudit(db, { actorKind: 'coordinator', actorId, action: 'card.edit', subjectKind: 'card', subjectId: card.id, detail: { code, changed: ['consentOn', 'consentMethod'] }, at: now }),
+    ]);
+  } catch (err) {
+    if (archivedRefused(err) || lostRace(err)) return cardFailure('conflict');
+    throw err;
+  }
+  return publishOne(db, code, actorId, now);
 }
