@@ -59,6 +59,8 @@ function cases(): { name: string; kind: Kind; who: () => Visitor | null; path: (
     { name: 'console page', kind: 'console', who: () => admin, path: () => '/admin/volunteers/' },
     { name: "console page of one volunteer", kind: 'console', who: () => admin, path: () => `/admin/volunteers/${seeded.b.id}` },
     { name: 'console CSV export', kind: 'console', who: () => admin, path: () => '/admin/export/volunteers.csv' },
+    { name: 'console .xlsx export', kind: 'console', who: () => admin, path: () => '/admin/export/volunteers.xlsx' },
+    { name: 'console API .xlsx export', kind: 'console', who: () => admin, path: () => '/api/admin/claims/export.xlsx' },
     { name: 'console API', kind: 'console', who: () => admin, path: () => `/api/admin/volunteers/${seeded.b.id}` },
   ];
 }

@@ -1,8 +1,11 @@
 /**
  * Property-based: spreadsheet imports of generated files (random bytes, broken
- * CSV, broken GBK, hostile cells, stray columns) get a report or a structured
- * refusal, never a 5xx; a preview never writes; an import writes exactly the
- * cards its report says it created, each with its audit row.
+ * CSV, broken GBK, hostile cells, stray columns, .xlsx workbooks whole, cut
+ * short or with bytes flipped) get a report or a structured refusal, never a
+ * 5xx; a preview never writes; an import writes exactly the cards its report
+ * says it created, each with its audit row. Then hostile .xlsx files by name: not
+ * a zip, a zip without a sheet, a zip bomb, a sheet that claims a million rows,
+ * formulas, encryption, old formats, a column of names.
  */
 import fc from 'fast-check';
 import { env } from 'cloudflare:workers';
@@ -11,6 +14,7 @@ import { databaseDigest } from '../support/db-digest';
 import { createCampaign } from '../support/factories';
 import { hostileString, INTERNALS } from '../support/hostile-values';
 import { coordinator, type Visitor } from '../support/site-client';
+import { oleFile, workbookParts, xlsxFile, zipFile, type XCell } from '../support/xlsx-files';
 
 let admin: Visitor;
 let header: string[];
@@ -66,6 +70,31 @@ const csvFile = fc
 
 const anyFile = fc.oneof({ weight: 3, arbitrary: csvFile }, { weight: 1, arbitrary: fc.uint8Array({ maxLength: 2_000 }) });
 
+/** An .xlsx cell: the CSV's cells as text, numbers, dates, formulas with a saved value. */
+const xcell: fc.Arbitrary<XCell> = fc.oneof(
+  cell,
+  fc.double({ noNaN: true }),
+  fc.integer(),
+  fc.date({ min: new Date('1900-03-01'), max: new Date('2100-12-31'), noInvalidDate: true }).map((d) => ({ date: d.toISOString().slice(0, 10) })),
+  fc.nat().map((n) => ({ padded: n })),
+  cell.map((t) => ({ inline: t })),
+  fc.tuple(cell, cell).map(([formula, cached]) => ({ formula, cached })),
+  fc.constant(null),
+);
+/** The spec of an .xlsx: the template's header (maybe with extra columns), rows as in the CSV generator, then damage. */
+const xlsxSpec = fc.record({
+  extraColumns: fc.array(fc.constantFrom('备注2', '学生姓名', '手机', 'x'), { maxLength: 1 }),
+  rows: fc.array(fc.oneof(fc.array(xcell, { maxLength: 12 }), validishRow.map((r) => r.map((c) => c.replace(/^"|"$/g, '').replaceAll('""', '"')) as XCell[])), { maxLength: 10 }),
+  damage: fc.oneof(fc.constant({ kind: 'none' as const }), fc.record({ kind: fc.constant('cut' as const), at: fc.double({ min: 0, max: 1, noNaN: true }) }), fc.record({ kind: fc.constant('flip' as const), at: fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 1, maxLength: 8 }) })),
+});
+type XlsxSpec = typeof xlsxSpec extends fc.Arbitrary<infer T> ? T : never;
+async function xlsxBytes(spec: XlsxSpec): Promise<Uint8Array> {
+  const bytes = await xlsxFile([{ name: 'Sheet1', rows: [[...header, ...spec.extraColumns], ...spec.rows] }]);
+  if (spec.damage.kind === 'cut') return bytes.slice(0, Math.floor(bytes.length * spec.damage.at));
+  if (spec.damage.kind === 'flip') for (const at of spec.damage.at) bytes[Math.floor((bytes.length - 1) * at)]! ^= 0x5a;
+  return bytes;
+}
+
 interface ImportAnswer {
   created?: number;
   error?: { code: string; message: string };
@@ -114,5 +143,103 @@ describe('spreadsheet import under generated files', () => {
     );
     // The generator does reach the writing path, not only the refusals.
     expect(created).toBeGreaterThan(0);
+  });
+
+  it('an .xlsx, whole or damaged, gets a report or a refusal; a preview writes nothing, an import exactly what it reports', async () => {
+    let reports = 0;
+    const count = async (sql: string) => (await env.DB.prepare(sql).first<{ n: number }>())!.n;
+    await fc.assert(
+      fc.asyncProperty(xlsxSpec, fc.boolean(), async (spec, write) => {
+        const before = await databaseDigest();
+        const cards = await count('SELECT count(*) AS n FROM cards');
+        const res = await admin.postJson(write ? '/api/admin/import' : '/api/admin/import/preview', { fileBase64: toBase64(await xlsxBytes(spec)) });
+        const text = await res.text();
+        expect(res.status).toBeLessThan(500);
+        expect(text).not.toMatch(INTERNALS);
+        const answer = JSON.parse(text) as ImportAnswer;
+        if (res.status >= 400 || !write) {
+          if (res.status >= 400) expect(answer.error?.code).toBeTypeOf('string');
+          expect(await databaseDigest()).toEqual(before);
+        } else {
+          expect(await count('SELECT count(*) AS n FROM cards')).toBe(cards + answer.created!);
+        }
+        if (res.status === 200) reports++;
+      }),
+      { numRuns: 40 },
+    );
+    // Whole workbooks are read, not only refused.
+    expect(reports).toBeGreaterThan(0);
+  });
+});
+
+describe('hostile .xlsx files', () => {
+  /** Posts a file to the import; a refusal must be a 422 in Chinese that wrote nothing. */
+  async function refused(bytes: Uint8Array, says: RegExp): Promise<void> {
+    const before = await databaseDigest();
+    const started = Date.now();
+    const res = await admin.postJson('/api/admin/import', { fileBase64: toBase64(bytes) });
+    const answer = (await res.json()) as ImportAnswer;
+    expect(res.status, JSON.stringify(answer)).toBe(422);
+    expect(answer.error).toMatchObject({ code: 'file_refused', message: expect.stringMatching(says) });
+    expect(answer.error!.message).not.toMatch(INTERNALS);
+    expect(Date.now() - started).toBeLessThan(10_000);
+    expect(await databaseDigest()).toEqual(before);
+  }
+  const rowsOf = (extra: XCell[][] = []): XCell[][] => [header, ...extra];
+  /** The template's example row with its own register number. */
+  const exampleWith = (ref: string): XCell[] => example.map((value, i) => (i === 6 ? ref : value));
+
+  it('a file that starts like a zip and is not one', async () => {
+    await refused(new Uint8Array([0x50, 0x4b, 3, 4, ...new TextEncoder().encode('这不是表格'.repeat(20))]), /打不开|不是 Excel/);
+  });
+
+  it('a zip without a workbook, and a workbook without a sheet', async () => {
+    await refused(await zipFile([['readme.txt', '你好']]), /不是 Excel 表格/);
+    const parts = workbookParts([{ name: 'Sheet1', rows: rowsOf() }]);
+    delete parts['xl/worksheets/sheet1.xml'];
+    await refused(await zipFile(Object.entries(parts)), /没有内容|打不开/);
+  });
+
+  it('a zip bomb: 50 MB of zeros in a few kilobytes, and a part whose header lies about its size', async () => {
+    const zeros = new Uint8Array(50 * 1024 * 1024);
+    const bomb = await zipFile([...Object.entries(workbookParts([{ name: 'Sheet1', rows: rowsOf() }])), ['xl/media/image1.png', zeros]]);
+    expect(bomb.length).toBeLessThan(200_000);
+    await refused(bomb, /解压后太大/);
+    const liar = await zipFile(Object.entries(workbookParts([{ name: 'Sheet1', rows: rowsOf([exampleWith('BOMB-1')]) }])), { declaredSize: () => 10 });
+    await refused(liar, /打不开/);
+  });
+
+  it('a sheet that claims a million rows and columns reads only the cells it has; a cell beyond the 100th column refuses the file', async () => {
+    const huge = await xlsxFile([{ name: 'Sheet1', dimension: 'A1:XFD1048576', rows: rowsOf([exampleWith('DIM-1')]), extraCells: [{ ref: 'A1048576', cell: '小禾' }] }]);
+    const started = Date.now();
+    const res = await admin.postJson('/api/admin/import/preview', { fileBase64: toBase64(huge) });
+    expect(res.status).toBe(200);
+    const report = (await res.json()) as { rows: { line: number }[] };
+    expect(report.rows.map((r) => r.line)).toEqual([2, 1048576]);
+    expect(Date.now() - started).toBeLessThan(10_000);
+    await refused(await xlsxFile([{ name: 'Sheet1', rows: rowsOf([exampleWith('DIM-2')]), extraCells: [{ ref: 'XFD1048576', cell: '姓名' }] }]), /100 列/);
+  });
+
+  it('formula cells: the value Excel saved is read, the formula never runs and is never kept', async () => {
+    const row = exampleWith('FORMULA-1');
+    row[4] = { formula: 'HYPERLINK("http://evil.example","点我")', cached: '想要一本新华字典' };
+    row[9] = { formula: 'WEBSERVICE("http://evil.example")', cached: '' };
+    const res = await admin.postJson('/api/admin/import', { fileBase64: toBase64(await xlsxFile([{ name: 'Sheet1', rows: rowsOf([row]) }])) });
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as ImportAnswer).created).toBe(1);
+    const card = await env.DB.prepare("SELECT c.wish, p.notes FROM cards c JOIN card_private p ON p.card_id = c.id WHERE p.handout_ref = 'FORMULA-1'").first();
+    expect(card).toEqual({ wish: '想要一本新华字典', notes: '' });
+    expect(JSON.stringify((await env.DB.prepare('SELECT * FROM audit_log').all()).results)).not.toContain('evil.example');
+  });
+
+  it('a column headed 姓名 refuses the whole workbook', async () => {
+    const rows: XCell[][] = [['姓名', ...header], ['王小明', ...exampleWith('NAME-1')]];
+    await refused(await xlsxFile([{ name: 'Sheet1', rows }]), /姓名/);
+  });
+
+  it('a password, an encrypted zip, an old .xls or WPS .et file: each told how to save it again', async () => {
+    await refused(oleFile('EncryptedPackage'), /密码/);
+    await refused(await zipFile(Object.entries(workbookParts([{ name: 'Sheet1', rows: rowsOf([exampleWith('ENC-1')]) }])), { encryptedFlag: true, store: true }), /密码/);
+    await refused(oleFile('Workbook'), /旧版.*另存为/);
   });
 });

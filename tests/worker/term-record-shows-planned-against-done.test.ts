@@ -1,8 +1,11 @@
+import { read, type CellObject } from '@e965/xlsx';
+import Papa from 'papaparse';
 import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '#worker/platform/db/client.ts';
 import * as v from 'valibot';
-import { exportTermRecordCsv, logContact, PairingSettingsSchema, TermQuerySchema, pairingSettings, plannedInTerm, planFor, savePairingSettings, termRecord, termsFor } from '#worker/pairings/index.ts';
+import { exportTermRecord, logContact, PairingSettingsSchema, TermQuerySchema, pairingSettings, plannedInTerm, planFor, savePairingSettings, termRecord, termsFor } from '#worker/pairings/index.ts';
+import { cellText } from '#worker/platform/xlsx.ts';
 import { activePairingWithContact, createCoordinator } from '../support/factories';
 
 const db = getDb(env.DB);
@@ -56,13 +59,30 @@ describe('the term record', () => {
 
   it('downloads as CSV with a BOM for Excel and WPS, a totals line, and an audit row', async () => {
     const coordinator = await createCoordinator();
-    const { filename, body } = await exportTermRecordCsv(db, AUTUMN, coordinator.id, now);
+    const { filename, body } = await exportTermRecord(db, AUTUMN, coordinator.id, 'csv', now);
     expect(filename).toBe('结对台账-2026 年秋季学期.csv');
     expect(body.startsWith('\uFEFF结对台账：2026 年秋季学期')).toBe(true);
     expect(body).toContain('在学校谈心（要求）');
     expect(body.trimEnd().split('\r\n').at(-1)).toMatch(/^合计,/);
     const audit = await env.DB.prepare("SELECT detail FROM audit_log WHERE action = 'export' AND actor_id = ?").bind(coordinator.id).first<{ detail: string }>();
     expect(JSON.parse(audit!.detail)).toMatchObject({ what: 'pairing-record', term: '2026 年秋季学期' });
+  });
+
+  it('downloads as .xlsx too: the CSV’s rows, the register number a text cell, days and counts number cells', async () => {
+    const coordinator = await createCoordinator();
+    const csv = await exportTermRecord(db, AUTUMN, coordinator.id, 'csv', now);
+    const xlsx = await exportTermRecord(db, AUTUMN, coordinator.id, 'xlsx', now);
+    expect(xlsx.filename).toBe('结对台账-2026 年秋季学期.xlsx');
+    const workbook = read(xlsx.body, { type: 'array', dense: true });
+    const data = (workbook.Sheets[workbook.SheetNames[0]!]!['!data'] ?? []) as CellObject[][];
+    const cells = data.map((row) => Array.from(row, (cell) => cellText(cell)));
+    // The CSV pads nothing: compare each row without the workbook's trailing empty cells.
+    const trim = (row: string[]) => row.slice(0, row.findLastIndex((v) => v !== '') + 1);
+    expect(cells.map(trim)).toEqual(Papa.parse<string[]>(csv.body.replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data.map(trim));
+    const mine = data.find((row) => row[4]?.v === pairing.registerRef)!;
+    expect(mine[4]!.t).toBe('s');
+    expect(mine[6]).toMatchObject({ t: 'n', v: 92 });
+    expect(data.at(-1)![0]!.v).toBe('合计');
   });
 });
 

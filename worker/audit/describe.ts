@@ -114,7 +114,7 @@ function changeOf(kind: AuditSubjectKind, d: Record<string, unknown>): string {
   if (d.reason === 'invalid') parts.push('用户名或密码不对');
   if (d.reason === 'locked') parts.push('尝试太多次，已暂时锁定');
   if (d.device === 'trusted') parts.push('（在常用的电脑上）');
-  if (typeof d.what === 'string') parts.push(`导出${EXPORTS[d.what] ?? d.what} ${text(d.rows)} 行${typeof d.queue === 'string' ? `（${CLAIM_QUEUE_LABELS[d.queue as keyof typeof CLAIM_QUEUE_LABELS] ?? d.queue}）` : ''}`);
+  if (typeof d.what === 'string') parts.push(`导出${EXPORTS[d.what] ?? d.what} ${text(d.rows)} 行${typeof d.queue === 'string' ? `（${CLAIM_QUEUE_LABELS[d.queue as keyof typeof CLAIM_QUEUE_LABELS] ?? d.queue}）` : ''}${d.format === 'xlsx' ? '，Excel 表格（.xlsx）' : d.format === 'csv' ? '，CSV 表格' : ''}`);
   if (typeof d.created === 'number') parts.push(`导入 ${d.created} 张草稿${d.skippedDuplicates ? `，跳过已有的 ${text(d.skippedDuplicates)} 行` : ''}${d.invalid ? `，有问题的 ${text(d.invalid)} 行没有导入` : ''}`);
   if (typeof d.count === 'number') parts.push(`共 ${d.count} 条`);
   if (typeof d.retentionDays === 'number') parts.push(`超过 ${d.retentionDays} 天没有活动`);

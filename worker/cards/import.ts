@@ -13,12 +13,16 @@ import { checkCardPrivacy, type PrivacyContext } from '#worker/privacy/index.ts'
 import { CARD_CATEGORY_LABELS, CONSENT_METHOD_LABELS, GRADE_BAND_LABELS } from '#worker/vocabulary.ts';
 import { privacyContext } from './console';
 import { currentCampaign } from './public';
-import { decodeSpreadsheet } from '#worker/platform/csv.ts';
+import { decodeSpreadsheet, rowsAsPlainCsv } from '#worker/platform/csv.ts';
+import { oleFileMessage, readXlsx, type SheetRow } from '#worker/platform/xlsx.ts';
+import { looksLikeZip } from '#worker/platform/zip.ts';
 
 /**
- * Wish cards from a class teacher's spreadsheet. A preview reports every row
+ * Wish cards from a class teacher's spreadsheet: an .xlsx workbook as Excel and
+ * WPS save it, or CSV in UTF-8 or GBK; both become rows of text and go through
+ * the same checks. A preview reports every row
  * (line, field, what is wrong) and writes nothing; the import re-checks the
- * same text and writes the valid rows as drafts in one D1 batch. A column that
+ * same rows and writes the valid ones as drafts in one D1 batch. A column that
  * holds children's names or contacts refuses the whole file: nothing of it is
  * kept. Rows whose school register number already has a card are skipped, so
  * importing the same file twice adds nothing.
@@ -118,10 +122,21 @@ export interface SheetReport {
 
 const LABEL_OF = Object.fromEntries(IMPORT_COLUMNS) as Record<Field, string>;
 
-/** Checks every row of a spreadsheet's text against the card rules. Writes nothing. */
+/** The rows of a CSV text, each with its line as a spreadsheet shows it (the header is line 1); blank rows left out. */
+export function csvRows(text: string): SheetRow[] {
+  const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { skipEmptyLines: false });
+  return parsed.data.map((cells, i) => ({ line: i + 1, cells })).filter((r) => r.cells.some((c) => c.trim() !== ''));
+}
+
+/** Checks every row of a spreadsheet's CSV text against the card rules. Writes nothing. */
 export function checkSheet(text: string, ctx: PrivacyContext, existingRefs: ReadonlySet<string>): SheetReport {
-  const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { skipEmptyLines: 'greedy' });
-  const [header = [], ...body] = parsed.data;
+  return checkRows(csvRows(text), ctx, existingRefs);
+}
+
+/** Checks every row of a sheet (CSV or .xlsx) against the card rules: the first row is the header. Writes nothing. */
+export function checkRows(sheet: readonly SheetRow[], ctx: PrivacyContext, existingRefs: ReadonlySet<string>): SheetReport {
+  const [first, ...body] = sheet;
+  const header = first?.cells ?? [];
   const empty = { ignoredColumns: [], rows: [], importable: 0 };
   if (header.length === 0) return { ...empty, refused: '文件是空的，请用模板填写后再上传。' };
   const forbidden = header.filter((h) => !HEADERS.has(norm(h)) && FORBIDDEN_HEADER.test(h));
@@ -137,8 +152,7 @@ export function checkSheet(text: string, ctx: PrivacyContext, existingRefs: Read
   if (body.length > MAX_IMPORT_ROWS) return { ...empty, refused: `一次最多导入 ${MAX_IMPORT_ROWS} 行，这份文件有 ${body.length} 行，请分几次导入。` };
 
   const seen = new Set<string>();
-  const rows = body.map((cells, i): RowReport => {
-    const line = i + 2;
+  const rows = body.map(({ cells, line }): RowReport => {
     const raw: Record<string, string> = {};
     columns.forEach((field, c) => {
       if (field) raw[field] = (cells[c] ?? '').trim();
@@ -238,14 +252,34 @@ async function writeRows(db: Db, campaignId: number, report: SheetReport, actorI
   return { created: rows.length };
 }
 
+/**
+ * `encoding`: utf-8 or gb18030 for CSV, xlsx for a workbook. `text`: the rows as CSV text, which the
+ * preview page carries back to the import (a workbook's rows too, so no file is kept in between).
+ */
 export type ImportOutcome = { ok: true; report: SheetReport; encoding: string; created: number; text: string } | CardFailure;
 
-/** The import as pages and API run it: decode the file, check it against the campaign; with `write`, also import its valid new rows. */
+type Upload = { ok: true; rows: SheetRow[]; encoding: string; text: string } | { ok: false; message: string };
+
+/** The rows of an uploaded file, told apart by its first bytes (a file's name says nothing): .xlsx, or CSV text. */
+export async function readUpload(bytes: Uint8Array): Promise<Upload> {
+  const old = oleFileMessage(bytes);
+  if (old) return { ok: false, message: old };
+  if (looksLikeZip(bytes)) {
+    const sheet = await readXlsx(bytes);
+    return sheet.ok ? { ok: true, rows: sheet.rows, encoding: 'xlsx', text: rowsAsPlainCsv(sheet.rows.map((r) => r.cells)) } : sheet;
+  }
+  const { text, encoding } = decodeSpreadsheet(bytes);
+  return { ok: true, rows: csvRows(text), encoding, text };
+}
+
+/** The import as pages and API run it: read the file, check it against the campaign; with `write`, also import its valid new rows. */
 export async function runImport(db: Db, bytes: Uint8Array, actorId: number, write: boolean): Promise<ImportOutcome> {
   const campaign = await currentCampaign(db);
   if (!campaign) return cardFailure('import_no_campaign');
-  const { text, encoding } = decodeSpreadsheet(bytes);
-  const report = checkSheet(text, await privacyContext(db), await existingHandoutRefs(db, campaign.id));
+  const upload = await readUpload(bytes);
+  if (!upload.ok) return cardFailure('file_refused', { message: upload.message });
+  const { text, encoding } = upload;
+  const report = checkRows(upload.rows, await privacyContext(db), await existingHandoutRefs(db, campaign.id));
   if (report.refused) return cardFailure('file_refused', { message: report.refused });
   const created = write ? (await importSheet(db, campaign.id, report, actorId)).created : 0;
   return { ok: true, report, encoding, created, text };

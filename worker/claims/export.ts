@@ -1,13 +1,13 @@
-/** Claims as CSV for coordinators (with volunteers' names and numbers: the export is audited). */
+/** Claims as a spreadsheet (.xlsx or CSV) for coordinators (with volunteers' names and numbers: the export is audited). */
 import type { Db } from '#worker/platform/db/client.ts';
 import { auditInsert } from '#worker/audit/index.ts';
 import type { ClaimQueue } from '#worker/vocabulary.ts';
 import { listClaims } from './queues';
 import { beijingDay } from '#worker/platform/time.ts';
-import { toCsv } from '#worker/platform/csv.ts';
+import { exportFile, type ExportedFile, type ExportFormat } from '#worker/platform/export-file.ts';
 import { CLAIM_STATUS_LABELS } from '#worker/vocabulary.ts';
 
-export async function exportClaimsCsv(db: Db, queue: ClaimQueue, actorId: number, now = new Date()) {
+export async function exportClaims<F extends ExportFormat>(db: Db, queue: ClaimQueue, actorId: number, format: F, now = new Date()): Promise<ExportedFile<F>> {
   const claims = await listClaims(db, queue, now, 50_000);
   const day = (d: Date | null) => (d ? beijingDay(d) : '');
   const rows = claims.map((c) => [
@@ -23,7 +23,8 @@ export async function exportClaimsCsv(db: Db, queue: ClaimQueue, actorId: number
     day(c.receivedAt),
     c.rejectReason ?? '',
   ]);
-  await db.batch([auditInsert(db, { actorKind: 'coordinator', actorId, action: 'export', subjectKind: 'export', subjectId: null, detail: { what: 'claims', queue, rows: rows.length }, at: now })]);
+  await db.batch([auditInsert(db, { actorKind: 'coordinator', actorId, action: 'export', subjectKind: 'export', subjectId: null, detail: { what: 'claims', format, queue, rows: rows.length }, at: now })]);
   const header = ['认领编号', '心愿卡', '称呼', '志愿者', '手机', '状态', '认领日期', '批准日期', '送达日期', '确认收到日期', '拒绝原因'];
-  return { filename: `认领-${beijingDay(now)}.csv`, body: toCsv([header, ...rows]) };
+  // The mobile number stays a text cell: every digit kept, never 1.39E+10.
+  return exportFile({ name: '认领', filename: `认领-${beijingDay(now)}`, header, rows, numberColumns: [0] }, format);
 }

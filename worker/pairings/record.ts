@@ -1,7 +1,7 @@
 /**
  * The term record (台账) a school shows its inspectors: for each pairing that was active during a
  * term, and for each planned kind of contact, how many the plan asked for and how many were done,
- * with totals. As a console page that prints on A4, and as a CSV with BOM.
+ * with totals. As a console page that prints on A4, and as a spreadsheet (.xlsx, or CSV with BOM).
  *
  * How many a plan asks for in a term, over the days the pairing was active in it: weekly one per
  * 7 days, fortnightly one per 14, monthly one per 30; each term one when it was active at least 30
@@ -12,7 +12,7 @@ import { and, asc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
 import { auditInsert } from '#worker/audit/index.ts';
 import type { Db } from '#worker/platform/db/client.ts';
 import { pairingChildren, pairingContacts, pairings, volunteers } from '#worker/platform/db/schema.ts';
-import { toCsv } from '#worker/platform/csv.ts';
+import { exportFile, type ExportedFile, type ExportFormat } from '#worker/platform/export-file.ts';
 import { beijingDay } from '#worker/platform/time.ts';
 import { CONTACT_KIND_LABELS, CONTACT_KINDS, PAIRING_KIND_LABELS, PAIRING_STATUS_LABELS, type ContactKind, type PairingKind, type PairingStatus } from '#worker/vocabulary.ts';
 import { activeDaysIn, CADENCE_LABELS, dueDatesWithin, planFor, TERM_GRACE_DAYS, type Cadence, type Term } from './cadence';
@@ -96,8 +96,8 @@ export async function termRecord(db: Db, term: Term, now = new Date()): Promise<
   return { term, rows: record, totals };
 }
 
-/** The record as CSV (UTF-8 with BOM, for Excel and WPS); the export is audited. */
-export async function exportTermRecordCsv(db: Db, term: Term, actorId: number, now = new Date()) {
+/** The record as a spreadsheet for Excel and WPS (.xlsx, or CSV with BOM); the export is audited. */
+export async function exportTermRecord<F extends ExportFormat>(db: Db, term: Term, actorId: number, format: F, now = new Date()): Promise<ExportedFile<F>> {
   const { rows, totals } = await termRecord(db, term, now);
   const header = ['结对编号', '方式', '状态', '志愿者', '学校登记编号', '称呼', '本学期结对天数', ...CONTACT_KINDS.flatMap((k) => [`${CONTACT_KIND_LABELS[k]}（要求）`, `${CONTACT_KIND_LABELS[k]}（完成）`])];
   const lines = rows.map((r) => [
@@ -111,8 +111,12 @@ export async function exportTermRecordCsv(db: Db, term: Term, actorId: number, n
     ...CONTACT_KINDS.flatMap((k) => [r.byKind[k].cadence === 'none' ? '' : `${r.byKind[k].planned}（${CADENCE_LABELS[r.byKind[k].cadence]}）`, String(r.byKind[k].done)]),
   ]);
   const total = ['合计', '', '', '', '', '', '', ...CONTACT_KINDS.flatMap((k) => [String(totals[k].planned), String(totals[k].done)])];
-  await db.batch([auditInsert(db, { actorKind: 'coordinator', actorId, action: 'export', subjectKind: 'export', subjectId: null, detail: { what: 'pairing-record', term: term.name, rows: rows.length }, at: now })]);
-  return { filename: `结对台账-${term.name}.csv`, body: toCsv([[`结对台账：${term.name}（${term.startsOn} 至 ${term.endsOn}）`], header, ...lines, total]) };
+  await db.batch([auditInsert(db, { actorKind: 'coordinator', actorId, action: 'export', subjectKind: 'export', subjectId: null, detail: { what: 'pairing-record', format, term: term.name, rows: rows.length }, at: now })]);
+  // The register number stays text; days and counts are numbers, so the sheet can add them up
+  // (a planned count with its cadence, such as 4（每周）, stays text).
+  const numberColumns = [0, 6, ...CONTACT_KINDS.flatMap((_, i) => [7 + 2 * i, 8 + 2 * i])];
+  const preface = [[`结对台账：${term.name}（${term.startsOn} 至 ${term.endsOn}）`]];
+  return exportFile({ name: '结对台账', filename: `结对台账-${term.name}`, preface, header, rows: [...lines, total], numberColumns }, format);
 }
 
 /** The terms a record can be shown for (begun by today), newest first, and the one asked for (default: the current or last one). */

@@ -28,3 +28,12 @@ export function toCsv(rows: readonly (readonly string[])[]): string {
   };
   return '\uFEFF' + rows.map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n';
 }
+
+/**
+ * Rows as CSV text exactly as they are (no BOM, no formula guard, every cell quoted, a blank
+ * line for a blank row): for carrying an uploaded sheet's rows from the import preview to the
+ * import, never for opening in a spreadsheet.
+ */
+export function rowsAsPlainCsv(rows: readonly (readonly string[])[]): string {
+  return rows.map((r) => r.map((v) => `"${v.replaceAll('"', '""')}"`).join(',')).join('\r\n');
+}

@@ -1,8 +1,8 @@
 import { vValidator } from '@hono/valibot-validator';
 import { Hono } from 'hono';
-import { ClaimIdParamsSchema, exportClaimsCsv, listClaims, moveClaim, QueueSchema } from '#worker/claims/index.ts';
+import { ClaimIdParamsSchema, exportClaims, listClaims, moveClaim, QueueSchema } from '#worker/claims/index.ts';
 import { RejectSchema } from '#worker/volunteers/index.ts';
-import { csvAttachment } from '#worker/platform/http/attachment.ts';
+import { csvAttachment, xlsxAttachment } from '#worker/platform/http/attachment.ts';
 import { onInvalid } from '#worker/platform/http/api-error.ts';
 import { claimAnswer } from '#worker/api/claims.ts';
 import type { AdminEnv } from './guard';
@@ -13,7 +13,11 @@ export const adminClaims = new Hono<AdminEnv>();
 adminClaims.get('/', vValidator('query', QueueSchema, onInvalid), async (c) => c.json({ claims: await listClaims(c.var.db, c.req.valid('query').queue) }));
 
 adminClaims.get('/export.csv', vValidator('query', QueueSchema, onInvalid), async (c) =>
-  csvAttachment(c, await exportClaimsCsv(c.var.db, c.req.valid('query').queue, c.var.session.coordinatorId)),
+  csvAttachment(c, await exportClaims(c.var.db, c.req.valid('query').queue, c.var.session.coordinatorId, 'csv')),
+);
+
+adminClaims.get('/export.xlsx', vValidator('query', QueueSchema, onInvalid), async (c) =>
+  xlsxAttachment(c, await exportClaims(c.var.db, c.req.valid('query').queue, c.var.session.coordinatorId, 'xlsx')),
 );
 
 const coordinator = (id: number) => ({ kind: 'coordinator' as const, id });

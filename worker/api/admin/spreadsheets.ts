@@ -1,7 +1,7 @@
 import { vValidator } from '@hono/valibot-validator';
 import { Hono } from 'hono';
-import { base64Bytes, CardFilterSchema, exportCardsCsv, ImportFileSchema, importTemplateCsv, runImport } from '#worker/cards/index.ts';
-import { csvAttachment } from '#worker/platform/http/attachment.ts';
+import { base64Bytes, CardFilterSchema, exportCards, ImportFileSchema, importTemplate, runImport } from '#worker/cards/index.ts';
+import { csvAttachment, xlsxAttachment } from '#worker/platform/http/attachment.ts';
 import { apiFailure, onInvalid } from '#worker/platform/http/api-error.ts';
 import type { AdminEnv } from './guard';
 
@@ -17,8 +17,13 @@ for (const [path, write] of [['/import/preview', false], ['/import', true]] as c
   });
 }
 
-adminSpreadsheets.get('/import/template.csv', (c) => csvAttachment(c, { body: importTemplateCsv(), filename: '心愿卡导入模板.csv' }));
+adminSpreadsheets.get('/import/template.csv', (c) => csvAttachment(c, importTemplate('csv')));
+adminSpreadsheets.get('/import/template.xlsx', (c) => xlsxAttachment(c, importTemplate('xlsx')));
 
 adminSpreadsheets.get('/export/cards.csv', vValidator('query', CardFilterSchema, onInvalid), async (c) =>
-  csvAttachment(c, await exportCardsCsv(c.var.db, c.req.valid('query'), c.var.session.coordinatorId)),
+  csvAttachment(c, await exportCards(c.var.db, c.req.valid('query'), c.var.session.coordinatorId, 'csv')),
+);
+
+adminSpreadsheets.get('/export/cards.xlsx', vValidator('query', CardFilterSchema, onInvalid), async (c) =>
+  xlsxAttachment(c, await exportCards(c.var.db, c.req.valid('query'), c.var.session.coordinatorId, 'xlsx')),
 );

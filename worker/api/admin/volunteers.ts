@@ -3,7 +3,7 @@ import { Hono, type Context } from 'hono';
 import {
   decideVolunteer,
   eraseVolunteer,
-  exportVolunteersCsv,
+  exportVolunteers,
   getVolunteer,
   issueNewLink,
   listVolunteers,
@@ -13,7 +13,7 @@ import {
   VolunteerIdSchema,
   type VolunteerChange,
 } from '#worker/volunteers/index.ts';
-import { csvAttachment } from '#worker/platform/http/attachment.ts';
+import { csvAttachment, xlsxAttachment } from '#worker/platform/http/attachment.ts';
 import { apiFailure, onInvalid } from '#worker/platform/http/api-error.ts';
 import type { AdminEnv } from './guard';
 
@@ -29,7 +29,11 @@ async function answer(c: Context<AdminEnv>, id: number, result: VolunteerChange,
 adminVolunteers.get('/', vValidator('query', VolunteerFilterSchema, onInvalid), async (c) => c.json(await listVolunteers(c.var.db, c.req.valid('query'))));
 
 adminVolunteers.get('/export.csv', vValidator('query', VolunteerFilterSchema, onInvalid), async (c) =>
-  csvAttachment(c, await exportVolunteersCsv(c.var.db, c.req.valid('query'), c.var.session.coordinatorId)),
+  csvAttachment(c, await exportVolunteers(c.var.db, c.req.valid('query'), c.var.session.coordinatorId, 'csv')),
+);
+
+adminVolunteers.get('/export.xlsx', vValidator('query', VolunteerFilterSchema, onInvalid), async (c) =>
+  xlsxAttachment(c, await exportVolunteers(c.var.db, c.req.valid('query'), c.var.session.coordinatorId, 'xlsx')),
 );
 
 adminVolunteers.get('/:id', vValidator('param', VolunteerIdSchema, onInvalid), async (c) => {

@@ -5,7 +5,8 @@
 import type { Context } from 'hono';
 
 export interface DownloadFile {
-  body: string;
+  /** CSV text, or an .xlsx workbook's bytes. */
+  body: string | Uint8Array<ArrayBuffer>;
   filename: string;
 }
 
@@ -21,3 +22,11 @@ export const csvAttachment = (c: Context, file: DownloadFile) => c.body(file.bod
 
 /** A CSV file from an Astro endpoint. */
 export const csvDownload = (file: DownloadFile) => new Response(file.body, { headers: csvHeaders(file.filename) });
+
+export const xlsxHeaders = (filename: string) => ({ 'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'Content-Disposition': attachment(filename) });
+
+/** An .xlsx workbook from a Hono handler (keeps headers set earlier, such as no-store). */
+export const xlsxAttachment = (c: Context, file: DownloadFile) => c.body(file.body, 200, xlsxHeaders(file.filename));
+
+/** An .xlsx workbook from an Astro endpoint. */
+export const xlsxDownload = (file: DownloadFile) => new Response(file.body, { headers: xlsxHeaders(file.filename) });

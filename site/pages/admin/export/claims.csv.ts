@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { exportClaimsCsv, QueueSchema } from '#worker/claims/index.ts';
+import { exportClaims, QueueSchema } from '#worker/claims/index.ts';
 import { csvDownload } from '#worker/platform/http/attachment.ts';
 import { siteDb } from '#site/lib/db.ts';
 import { readQuery } from '#site/lib/query.ts';
@@ -7,4 +7,4 @@ import { readQuery } from '#site/lib/query.ts';
 export const prerender = false;
 
 export const GET: APIRoute = async ({ url, locals }) =>
-  csvDownload(await exportClaimsCsv(siteDb(), readQuery(QueueSchema, url).queue, locals.coordinator!.coordinatorId));
+  csvDownload(await exportClaims(siteDb(), readQuery(QueueSchema, url).queue, locals.coordinator!.coordinatorId, 'csv'));
