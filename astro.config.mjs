@@ -25,8 +25,8 @@ export default defineConfig({
   }),
   integrations: [
     sitemap({
-      // The wish wall and the sign-up form are rendered on demand, so the sitemap is told about them.
-      customPages: [`${site}/wall/`, `${site}/volunteer/`],
+      // The wish wall, the sign-up form and the past campaigns' records are rendered on demand, so the sitemap is told about them.
+      customPages: [`${site}/wall/`, `${site}/volunteer/`, `${site}/campaigns/`],
       // Never the console, the API or anything private.
       filter: (page) => !isHiddenFromSearch(new URL(page).pathname),
     }),

@@ -6,7 +6,8 @@
  */
 import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createWall } from '../support/factories';
+import { createCampaign, createCard, createSchool, createWall, DAY } from '../support/factories';
+import { CARD_CATEGORIES } from '#worker/vocabulary.ts';
 import { countScripts, countWebFonts, PAGE_BUDGETS, servedWeight, sitemapPages, type PageType } from '../support/page-budgets';
 import { visit } from '../support/site-client';
 
@@ -59,6 +60,13 @@ beforeAll(async () => {
   for (const [path, type] of sitemapPages(sitemap)) weights.push(await weigh(path, type));
   weights.push(await weigh('/wall/?category=books', 'wall'));
   weights.push(await weigh(`/wall/${open!.code}`, 'card'));
+
+  // A past campaign's record at its heaviest: every category, the longest thank-you.
+  const past = await createCampaign({ schoolId: (await createSchool()).id, status: 'closed', startsAt: new Date(Date.now() - 400 * DAY), claimDeadline: new Date(Date.now() - 350 * DAY), dropoffDeadline: new Date(Date.now() - 340 * DAY) });
+  for (const category of CARD_CATEGORIES) await createCard({ campaignId: past.id, category, status: 'school_fulfilled' });
+  await env.DB.prepare('UPDATE campaigns SET thank_you = ? WHERE id = ?').bind(chineseText(500, 3), past.id).run();
+  const { slug } = (await env.DB.prepare('SELECT slug FROM campaigns WHERE id = ?').bind(past.id).first<{ slug: string }>())!;
+  weights.push(await weigh(`/campaigns/${slug}/`, 'content'));
 });
 
 describe('page weight by page type', () => {
