@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '#worker/platform/db/client.ts';
 import { progressByCategory, progressOverTime } from '#worker/campaigns/index.ts';
 import { campaignProgress } from '#worker/cards/index.ts';
-import { createClaim, createWall, type TestWall } from '../support/factories';
+import { createCard, createClaim, createWall, type TestWall } from '../support/factories';
 
 const db = getDb(env.DB);
 /** A campaign started ten days ago: 24 open cards, 6 claimed and 4 fulfilled (claimed six days ago, received yesterday), drafts and withdrawn ones. */
@@ -35,5 +35,15 @@ describe('the progress charts’ figures', () => {
     // While the cancelled claim was held it counted: eleven cards were claimed for a while.
     expect(Math.max(...days.map((d) => d.claimed))).toBe(11);
     for (let i = 1; i < days.length; i++) expect(days[i]!.fulfilled).toBeGreaterThanOrEqual(days[i - 1]!.fulfilled);
+  });
+
+  it('count the wishes the school fulfilled apart, and still add up to the wall (run last: it changes the wall)', async () => {
+    await createCard({ campaignId: wall.campaign.id, status: 'school_fulfilled', category: 'books' });
+    await createCard({ campaignId: wall.campaign.id, status: 'school_fulfilled', category: 'sports' });
+    const rows = await progressByCategory(db, wall.campaign.id);
+    const progress = await campaignProgress(db, wall.campaign.id);
+    expect(progress).toMatchObject({ total: 36, schoolFulfilled: 2, fulfilled: 4 });
+    expect(rows.reduce((n, r) => n + r.open + r.claimed + r.fulfilled + r.schoolFulfilled, 0)).toBe(progress.total);
+    expect(rows.find((r) => r.category === 'books')!.schoolFulfilled).toBeGreaterThanOrEqual(1);
   });
 });

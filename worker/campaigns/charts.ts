@@ -9,17 +9,19 @@ export interface CategoryProgress {
   open: number;
   claimed: number;
   fulfilled: number;
+  /** Fulfilled by the school after the deadline. */
+  schoolFulfilled: number;
 }
 
 /** Cards on the wall by category and status. */
 export async function progressByCategory(db: Db, campaignId: number): Promise<CategoryProgress[]> {
   const rows = await db.all<{ category: CardCategory; status: string; n: number }>(sql`
     SELECT category, status, count(*) AS n FROM cards
-    WHERE campaign_id = ${campaignId} AND status IN ('open', 'claimed', 'fulfilled')
+    WHERE campaign_id = ${campaignId} AND status IN ('open', 'claimed', 'fulfilled', 'school_fulfilled')
     GROUP BY category, status`);
   return CARD_CATEGORIES.map((category) => {
     const of = (status: string) => rows.find((r) => r.category === category && r.status === status)?.n ?? 0;
-    return { category, open: of('open'), claimed: of('claimed'), fulfilled: of('fulfilled') };
+    return { category, open: of('open'), claimed: of('claimed'), fulfilled: of('fulfilled'), schoolFulfilled: of('school_fulfilled') };
   });
 }
 

@@ -9,6 +9,7 @@ import { cardPrivate, cards, schools } from '#worker/platform/db/schema.ts';
 import type { CardFilter } from './inputs';
 import type { PrivacyContext } from '#worker/privacy/index.ts';
 import { publicColumns } from './public';
+import { campaignBySlug, workingCampaign } from '#worker/campaigns/current.ts';
 import type { CardCategory, CardStatus, ConsentMethod, GradeBand } from '#worker/vocabulary.ts';
 
 export interface ConsoleCard {
@@ -51,9 +52,14 @@ export const consoleColumns = {
 
 export const CONSOLE_PAGE_SIZE = 50;
 
-/** Cards matching the console's filters, newest first, a page at a time (exports ask for one big page). */
+/**
+ * Cards matching the console's filters, newest first, a page at a time (exports ask for one big
+ * page): of the campaign the filter names, else of the one the console works on, so last year's
+ * cards do not mix with this year's.
+ */
 export async function listConsoleCards(db: Db, filter: CardFilter, pageSize = CONSOLE_PAGE_SIZE) {
-  const conditions: SQL[] = [];
+  const campaign = filter.campaign ? await campaignBySlug(db, filter.campaign) : await workingCampaign(db);
+  const conditions: SQL[] = [eq(cards.campaignId, campaign?.id ?? 0)];
   if (filter.status) conditions.push(eq(cards.status, filter.status));
   if (filter.category) conditions.push(eq(cards.category, filter.category));
   if (filter.gradeBand) conditions.push(eq(cards.gradeBand, filter.gradeBand));
@@ -76,7 +82,7 @@ export async function listConsoleCards(db: Db, filter: CardFilter, pageSize = CO
     filter.page,
     pageSize,
   );
-  return { cards: list.items, total: list.total, page: list.page, pages: list.pages };
+  return { cards: list.items, total: list.total, page: list.page, pages: list.pages, campaign: campaign ? { slug: campaign.slug, name: campaign.name, status: campaign.status } : null };
 }
 
 /** One card with its coordinator-only record, by public code. */

@@ -86,6 +86,8 @@ export const CardFilterSchema = v.object({
   category: v.optional(v.picklist([...CARD_CATEGORIES, '']), ''),
   gradeBand: v.optional(v.picklist([...GRADE_BANDS, '']), ''),
   q: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(20), printable('搜索词里有不能识别的字符')), ''),
+  /** A campaign's slug; empty means the campaign the console works on. */
+  campaign: v.optional(v.pipe(v.string(), v.regex(/^[a-z0-9-]{0,40}$/, '活动地址不对')), ''),
   page: v.optional(v.pipe(v.string(), v.regex(/^\d{1,4}$/), v.transform(Number), v.minValue(1)), '1'),
 });
 export type CardFilter = v.InferOutput<typeof CardFilterSchema>;
