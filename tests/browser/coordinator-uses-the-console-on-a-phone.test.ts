@@ -3,7 +3,7 @@ import { openPage } from '../support/chromium';
 import { logInToConsole } from '../support/console-login';
 import { claimedCard, volunteer } from '../support/served-site-data';
 
-const LISTS = ['/admin/cards/', '/admin/volunteers/', '/admin/claims/?queue=to_approve', '/admin/claims/?queue=awaiting_dropoff', '/admin/audit'];
+const LISTS = ['/admin/cards/', '/admin/volunteers/', '/admin/claims/?queue=to_approve', '/admin/claims/?queue=awaiting_dropoff', '/admin/audit', '/admin/campaigns/', '/admin/review/bulk'];
 
 describe('the console on a coordinator’s 360 px phone, without JavaScript', () => {
   it('shows every list as one block per row, each value under its column’s name, with nothing squeezed and nothing scrolling sideways', async () => {

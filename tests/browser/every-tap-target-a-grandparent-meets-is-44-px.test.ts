@@ -4,7 +4,7 @@ import { openPage } from '../support/chromium';
 import { claimedCard, publishedCard, volunteerWithId } from '../support/served-site-data';
 import { measureTapTargets, tooSmall } from '../support/tap-targets';
 
-const PUBLIC_PAGES = ['/', '/plan/', '/letter/', '/appeal/', '/wall/', '/news/', '/news/2026-11-20-winter-wishes-open/', '/privacy/', '/volunteer/', '/volunteer/code-of-conduct/', '/volunteer/pairing-code-of-conduct/'];
+const PUBLIC_PAGES = ['/', '/plan/', '/letter/', '/appeal/', '/wall/', '/news/', '/news/2026-11-20-winter-wishes-open/', '/privacy/', '/volunteer/', '/volunteer/code-of-conduct/', '/volunteer/pairing-code-of-conduct/', '/campaigns/', '/campaigns/2025-12/'];
 
 /** Every page a volunteer sees, with their claims at each step that has its own buttons. */
 async function volunteerPages(phone: Page): Promise<string[]> {
