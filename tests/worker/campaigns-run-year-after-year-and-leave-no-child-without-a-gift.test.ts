@@ -155,7 +155,14 @@ describe('no child left without a gift', () => {
       const err = await write.run().then(() => null, (e: unknown) => e);
       expect(archivedRefused(err), String(err)).toBe(true);
     }
-    // The thank-you is written when the results are in, so it stays editable.
+    // Through the console's own card operations: refused with a reason, never a 500.
+    const code = (await env.DB.prepare('SELECT code FROM cards WHERE id = ?').bind(someCard!.id).first<{ code: string }>())!.code;
+    const card = (await (await adminFetch(cookie, `/cards/${code}`)).json()) as { card: Record<string, unknown> };
+    const { alias, age, gradeBand, category, wish, handoutRef, consentOn, consentMethod } = card.card;
+    const edit2 = await adminFetch(cookie, `/cards/${code}`, 'PUT', { alias, age, gradeBand, category, wish, sizeNote: '', handoutRef, consentOn: consentOn ?? '', consentMethod: consentMethod ?? '', notes: '归档后补一句备注' });
+    expect(edit2.status).toBe(409);
+    expect(((await edit2.json()) as ErrorBody).error.message).toContain('已归档');
+        // The thank-you is written when the results are in, so it stays editable.
     const thanks = await adminFetch(cookie, `/campaigns/${slug}/thank-you`, 'PUT', { thankYou: '谢谢每一位送来礼物的爱心人士。' });
     expect(thanks.status).toBe(200);
   });

@@ -68,3 +68,9 @@ export async function workingCampaign(db: Db, now = new Date()): Promise<PublicC
 export async function campaignBySlug(db: Db, slug: string): Promise<PublicCampaign | null> {
   return (await db.select(campaignColumns).from(campaigns).where(eq(campaigns.slug, slug)).get()) ?? null;
 }
+
+/** The campaign new cards (typed or imported) go into: the working one, unless it is archived and so read-only. */
+export async function campaignForNewCards(db: Db): Promise<PublicCampaign | null> {
+  const campaign = await workingCampaign(db);
+  return campaign && campaign.status !== 'archived' ? campaign : null;
+}

@@ -5,7 +5,7 @@
  */
 import { and, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { Db } from '#worker/platform/db/client.ts';
-import { uniqueFailed } from '#worker/platform/db/constraints.ts';
+import { archivedRefused, uniqueFailed } from '#worker/platform/db/constraints.ts';
 import { insertSelect } from '#worker/platform/db/insert-select.ts';
 import { cardPrivacyDismissals, cardPrivate, cards } from '#worker/platform/db/schema.ts';
 import type { CardFields } from './inputs';
@@ -16,7 +16,7 @@ import { newCardCode } from './code';
 import { cardFailure, type CardFailure } from './failures';
 import { cardPrivacy, publishBlockers, type PublishBlocker } from './privacy';
 import { getConsoleCard, privacyContext, type ConsoleCard } from './console';
-import { workingCampaign } from '#worker/campaigns/current.ts';
+import { campaignForNewCards } from '#worker/campaigns/current.ts';
 import { checkCardPrivacy, openFindings, type PrivacyFinding } from '#worker/privacy/index.ts';
 
 export type CardChange = { ok: true; card: ConsoleCard; findings: PrivacyFinding[] } | CardFailure;
@@ -59,6 +59,8 @@ async function settle(db: Db, code: string, write: () => Promise<unknown>, hando
   try {
     await write();
   } catch (err) {
+    // Last winter's cards are read-only: the database refuses, the coordinator is told why.
+    if (archivedRefused(err)) return cardFailure('archived');
     if (lostRace(err)) return cardFailure('conflict');
     const duplicate = duplicateHandout(err, handoutRef);
     if (duplicate) return duplicate;
@@ -70,7 +72,7 @@ async function settle(db: Db, code: string, write: () => Promise<unknown>, hando
 /** Creates a draft card for a campaign. The privacy findings come back with it; they block publishing, not saving. */
 /** A new draft card in the current campaign (the operation both doors run). */
 export async function createDraftCard(db: Db, fields: CardFields, actorId: number, now = new Date()): Promise<CardChange> {
-  const campaign = await workingCampaign(db);
+  const campaign = await campaignForNewCards(db);
   if (!campaign) return cardFailure('no_campaign');
   return createCard(db, campaign.id, fields, actorId, now);
 }

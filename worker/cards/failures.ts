@@ -4,7 +4,8 @@ import type { PublishBlocker } from './privacy';
 
 export const { table: CARD_FAILURES, fail: cardFailure } = failureTable({
   card_not_found: { status: 404, message: '没有找到这张心愿卡' },
-  no_campaign: { status: 409, message: '还没有活动，请先在“活动设置”里建立活动。' },
+  no_campaign: { status: 409, message: '还没有可以放心愿卡的活动：请先在“活动”里新建下一次活动。' },
+  archived: { status: 409, code: 'not_allowed', message: '这张卡所在的活动已归档，只能查看，不能修改' },
   conflict: { status: 409, message: '这张卡刚被别人改过或状态已变，请刷新后再试' },
   // The message names the register number: composed where it fails.
   duplicate_handout: { status: 409, message: '本次活动里已经有这个登记编号的心愿卡，一个孩子只建一张卡' },
@@ -22,7 +23,7 @@ export const { table: CARD_FAILURES, fail: cardFailure } = failureTable({
   withdraw_claimed: { status: 409, code: 'not_allowed', message: '这张卡已被认领：请先处理它的认领，再撤下' },
   withdraw_ended: { status: 409, code: 'not_allowed', message: '这张卡不能再撤下' },
   // The import's refusals (the whole file): the message says what is wrong with it.
-  import_no_campaign: { status: 422, code: 'file_refused', message: '还没有活动，请先建立活动。' },
+  import_no_campaign: { status: 422, code: 'file_refused', message: '还没有可以放心愿卡的活动：请先在“活动”里新建下一次活动。' },
   file_refused: { status: 422, message: '这个文件不能导入' },
 });
 

@@ -12,7 +12,7 @@ import { cardFailure, type CardFailure } from './failures';
 import { checkCardPrivacy, type PrivacyContext } from '#worker/privacy/index.ts';
 import { CARD_CATEGORY_LABELS, CONSENT_METHOD_LABELS, GRADE_BAND_LABELS } from '#worker/vocabulary.ts';
 import { privacyContext } from './console';
-import { workingCampaign } from '#worker/campaigns/current.ts';
+import { campaignForNewCards } from '#worker/campaigns/current.ts';
 import { decodeSpreadsheet, rowsAsPlainCsv } from '#worker/platform/csv.ts';
 import { oleFileMessage, readXlsx, type SheetRow } from '#worker/platform/xlsx.ts';
 import { looksLikeZip } from '#worker/platform/zip.ts';
@@ -274,7 +274,7 @@ export async function readUpload(bytes: Uint8Array): Promise<Upload> {
 
 /** The import as pages and API run it: read the file, check it against the campaign; with `write`, also import its valid new rows. */
 export async function runImport(db: Db, bytes: Uint8Array, actorId: number, write: boolean): Promise<ImportOutcome> {
-  const campaign = await workingCampaign(db);
+  const campaign = await campaignForNewCards(db);
   if (!campaign) return cardFailure('import_no_campaign');
   const upload = await readUpload(bytes);
   if (!upload.ok) return cardFailure('file_refused', { message: upload.message });
