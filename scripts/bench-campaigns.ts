@@ -13,6 +13,7 @@ import { getDb } from '#worker/platform/db/client.ts';
 import { DEMO_COORDINATOR } from '../tests/support/demo/demo-data';
 import { loadDemo } from '../tests/support/demo/load-demo';
 import { stats, timed } from './bench-timing';
+import { xlsxFile, type XCell } from '../tests/support/xlsx-files';
 import { applyLocalMigrations, freePort, ROOT, serveBuilt, waitForHealthy } from '../tests/support/local-stack';
 
 const ROWS = 2000;
@@ -52,6 +53,14 @@ function teachersFile(): string {
   return '\uFEFF' + lines.join('\r\n');
 }
 
+/** The same file as a workbook the way Excel saves it: shared strings, numbers as numbers, the consent day as a date serial. */
+async function teachersWorkbook(): Promise<Uint8Array> {
+  const categories = ['学习用品', '图书', '衣物', '体育用品', '其他'];
+  const rows: XCell[][] = [['称呼', '年龄', '年级段', '类别', '心愿', '尺码说明', '学校登记编号', '监护人同意日期', '同意方式', '备注']];
+  for (let i = 0; i < ROWS; i++) rows.push(['小周', 6 + (i % 8), '三年级', categories[i % 5]!, `想要一盒彩笔，画第 ${i + 1} 幅画。`, null, `2027-表格-${String(i).padStart(5, '0')}`, { date: '2026-11-18' }, '纸质回执', null]);
+  return xlsxFile([{ name: 'Sheet1', rows }]);
+}
+
 const persistTo = await mkdtemp(path.join(tmpdir(), 'shouwang-bench-campaigns-'));
 const port = await freePort();
 const base = `http://127.0.0.1:${port}`;
@@ -79,7 +88,14 @@ try {
   const created = (JSON.parse(imported.text) as { created: number }).created;
   once(`POST /api/admin/import, ${ROWS} rows`, imported.ms, `${imported.status}, ${created} drafts written`);
 
-  // The drafts' codes, a page of 50 at a time, then one request publishes them all.
+  // The same size as an .xlsx workbook: preview and import.
+  const workbook = Buffer.from(await teachersWorkbook()).toString('base64');
+  const xlsxPreview = await post('/import/preview', { fileBase64: workbook });
+  once(`POST /api/admin/import/preview, ${ROWS}-row .xlsx`, xlsxPreview.ms, `${xlsxPreview.status}, ${(workbook.length / 1024).toFixed(0)} KB as base64`);
+  const xlsxImport = await post('/import', { fileBase64: workbook });
+  once(`POST /api/admin/import, ${ROWS}-row .xlsx`, xlsxImport.ms, `${xlsxImport.status}, ${(JSON.parse(xlsxImport.text) as { created: number }).created} drafts written`);
+
+  // The CSV's drafts' codes, a page of 50 at a time, then one request publishes them all.
   const codes: string[] = [];
   for (let page = 1; codes.length < created; page++) {
     const list = JSON.parse((await timed(`${base}/api/admin/cards?status=draft&page=${page}`, { headers: { Cookie: cookie } })).text) as { cards: { code: string; handoutRef: string }[] };
