@@ -48,17 +48,18 @@ ALTER TABLE `campaigns` ADD `opened_at` integer;--> statement-breakpoint
 ALTER TABLE `campaigns` ADD `closed_at` integer;--> statement-breakpoint
 ALTER TABLE `campaigns` ADD `archived_at` integer;--> statement-breakpoint
 ALTER TABLE `campaigns` ADD `thank_you` text DEFAULT '' NOT NULL CONSTRAINT "campaigns_thank_you_length" CHECK(length("thank_you") <= 500);--> statement-breakpoint
--- The campaign each school's wall showed until now (the latest started, or the earliest before any started) is open;
--- earlier ones are closed, later ones prepared.
+-- The campaign each school's wall showed until now (the latest started, or the earliest before any started) is open,
+-- unless its claim deadline has passed (then it is closed, like the earlier ones); later ones are prepared.
 UPDATE `campaigns` SET `status` = 'closed', `closed_at` = `claim_deadline` WHERE `starts_at` <= CAST(unixepoch('subsec') * 1000 AS INTEGER);--> statement-breakpoint
 UPDATE `campaigns` SET `status` = 'open', `closed_at` = NULL, `opened_at` = `starts_at` WHERE `id` IN (
   SELECT coalesce(
     (SELECT id FROM `campaigns` c WHERE c.school_id = s.id AND c.starts_at <= CAST(unixepoch('subsec') * 1000 AS INTEGER) ORDER BY c.starts_at DESC LIMIT 1),
     (SELECT id FROM `campaigns` c WHERE c.school_id = s.id ORDER BY c.starts_at ASC LIMIT 1))
-  FROM `schools` s);--> statement-breakpoint
+  FROM `schools` s) AND `claim_deadline` > CAST(unixepoch('subsec') * 1000 AS INTEGER);--> statement-breakpoint
 CREATE UNIQUE INDEX `campaigns_one_open_per_school` ON `campaigns` (`school_id`) WHERE "campaigns"."status" = 'open';--> statement-breakpoint
 -- 3. An archived campaign is read-only with its cards, their private records and claims: the database refuses the write
--- (domain code refuses first, with a message; these are the backstop). The thank-you stays editable.
+-- (domain code refuses first, with a message; these are the backstop). The thank-you stays editable, and a card that
+-- never reached the record (a withdrawn card) may still be deleted, so a retention job can remove its words.
 -- NOTE: rebuilding cards, card_private, claims or campaigns in a later migration drops these triggers: recreate them.
 CREATE TRIGGER `campaigns_archived_read_only` BEFORE UPDATE OF `school_id`, `slug`, `name`, `summary`, `starts_at`, `claim_deadline`, `dropoff_deadline`, `dropoff_place`, `value_guide`, `claim_cap`, `approve_within_days`, `deliver_within_days`, `status`, `opened_at`, `closed_at`, `archived_at` ON `campaigns`
   WHEN OLD.`status` = 'archived' BEGIN SELECT RAISE(ABORT, 'campaign_archived'); END;--> statement-breakpoint
@@ -67,9 +68,12 @@ CREATE TRIGGER `cards_archived_no_insert` BEFORE INSERT ON `cards`
 CREATE TRIGGER `cards_archived_read_only` BEFORE UPDATE ON `cards`
   WHEN (SELECT `status` FROM `campaigns` WHERE `id` = OLD.`campaign_id`) = 'archived' BEGIN SELECT RAISE(ABORT, 'campaign_archived'); END;--> statement-breakpoint
 CREATE TRIGGER `cards_archived_no_delete` BEFORE DELETE ON `cards`
-  WHEN (SELECT `status` FROM `campaigns` WHERE `id` = OLD.`campaign_id`) = 'archived' BEGIN SELECT RAISE(ABORT, 'campaign_archived'); END;--> statement-breakpoint
+  WHEN (SELECT `status` FROM `campaigns` WHERE `id` = OLD.`campaign_id`) = 'archived' AND OLD.`status` NOT IN ('draft', 'withdrawn') BEGIN SELECT RAISE(ABORT, 'campaign_archived'); END;--> statement-breakpoint
 CREATE TRIGGER `card_private_archived_read_only` BEFORE UPDATE ON `card_private`
   WHEN (SELECT `status` FROM `campaigns` WHERE `id` = OLD.`campaign_id`) = 'archived' BEGIN SELECT RAISE(ABORT, 'campaign_archived'); END;--> statement-breakpoint
+CREATE TRIGGER `card_private_archived_no_delete` BEFORE DELETE ON `card_private`
+  WHEN (SELECT `status` FROM `campaigns` WHERE `id` = OLD.`campaign_id`) = 'archived'
+    AND (SELECT `status` FROM `cards` WHERE `id` = OLD.`card_id`) NOT IN ('draft', 'withdrawn') BEGIN SELECT RAISE(ABORT, 'campaign_archived'); END;--> statement-breakpoint
 CREATE TRIGGER `claims_archived_no_insert` BEFORE INSERT ON `claims`
   WHEN (SELECT cp.`status` FROM `cards` c JOIN `campaigns` cp ON cp.`id` = c.`campaign_id` WHERE c.`id` = NEW.`card_id`) = 'archived' BEGIN SELECT RAISE(ABORT, 'campaign_archived'); END;--> statement-breakpoint
 CREATE TRIGGER `claims_archived_read_only` BEFORE UPDATE ON `claims`

@@ -50,7 +50,11 @@ describe('a drive’s year in the console, without JavaScript', () => {
   });
 
   it('closes the drive, refuses to archive it while a wish is left, then archives it', async () => {
-    expect((await post(`/admin/campaigns/${slug}`, [['_action', 'close']])).status).toBe(303);
+    // Each move asks once more and says what will happen.
+    const confirm = await text(await admin.visit(`/admin/campaigns/${slug}?confirm=close`));
+    expect(confirm).toContain('确认结束活动');
+    expect(confirm).toContain('还有 1 张心愿卡没人认领');
+    expect((await post(`/admin/campaigns/${slug}?confirm=close`, [['_action', 'close']])).status).toBe(303);
     const refused = await post(`/admin/campaigns/${slug}`, [['_action', 'archive']]);
     expect(refused.status).toBe(409);
     expect(await text(refused)).toContain('1 张心愿卡没人认领');
@@ -73,6 +77,11 @@ describe('a drive’s year in the console, without JavaScript', () => {
     const wall = await text(await visit('/wall/'));
     expect(wall).toContain('眼下没有进行中的心愿卡活动');
     expect(wall).toMatch(/下一次活动“[^”]+”预计 .+ 开始/);
+
+    // Its start day comes and nobody opened it: the to-do page says so.
+    expect(await text(await admin.visit('/admin/'))).not.toContain('开始日期到了');
+    await env.DB.prepare("UPDATE campaigns SET starts_at = ? WHERE status = 'prepared'").bind(Date.now() - DAY).run();
+    expect(await text(await admin.visit('/admin/'))).toMatch(/开始日期到了，但还没有开始/);
   });
 
   it('publishes the past campaign’s record: counts, volunteers’ gifts and the school’s apart, no child’s words', async () => {

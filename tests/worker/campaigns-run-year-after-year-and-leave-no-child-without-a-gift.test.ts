@@ -50,6 +50,11 @@ describe('a campaign’s life', () => {
     const early = await createCard({ campaignId: campaign.id, status: 'open' });
     expect((await exports.default.fetch(`http://shouwang.test/api/cards/${early.code}`)).status).toBe(404);
     expect((await wall()).campaign?.slug).not.toBe('2027-11');
+    // Last winter's is still open, but past its deadline: next winter's cards go into the prepared one.
+    const typed = await adminFetch(cookie, '/cards', 'POST', { alias: '小树', age: 8, gradeBand: 'middle_primary', category: 'books', wish: '想要一本童话书。', sizeNote: '', handoutRef: '2027-登记-001', consentOn: '', consentMethod: '', notes: '' });
+    expect(typed.status).toBe(201);
+    const { card } = (await typed.json()) as { card: { campaignId: number } };
+    expect(card.campaignId).toBe(campaign.id);
   });
 
   it('fills the form for the next campaign from the last one, dates and year moved on', async () => {
@@ -134,7 +139,18 @@ describe('no child left without a gift', () => {
     const live = await env.DB.prepare("SELECT cl.id FROM claims cl JOIN cards c ON c.id = cl.card_id WHERE c.campaign_id = ? AND cl.status IN ('pending', 'approved', 'delivered')").bind(lastWinter.id).all<{ id: number }>();
     for (const { id } of live.results) expect((await adminFetch(cookie, `/claims/${id}/receive`, 'POST', {})).status).toBe(200);
     const open = await env.DB.prepare("SELECT code FROM cards WHERE campaign_id = ? AND status = 'open'").bind(lastWinter.id).all<{ code: string }>();
-    if (open.results.length) await adminFetch(cookie, `/campaigns/${slug}/school-fulfil`, 'POST', { codes: open.results.map((r) => r.code) });
+    expect(open.results.length).toBeGreaterThan(0);
+    expect((await adminFetch(cookie, `/campaigns/${slug}/school-fulfil`, 'POST', { codes: open.results.map((r) => r.code) })).status).toBe(200);
+
+    // A draft left behind would be frozen for good, words and all: it is withdrawn first.
+    const draft = await createCard({ campaignId: lastWinter.id, status: 'draft', consented: true });
+    const publishLate = (await (await adminFetch(cookie, '/review/publish', 'POST', { codes: [draft.code] })).json()) as { published: string[]; refused: { reasons: string[] }[] };
+    expect(publishLate.published).toEqual([]);
+    expect(publishLate.refused[0]!.reasons.join()).toContain('活动已结束');
+    const blocked = await adminFetch(cookie, `/campaigns/${slug}/archive`, 'POST', {});
+    expect(blocked.status).toBe(409);
+    expect(((await blocked.json()) as ErrorBody).error.message).toContain('1 张草稿');
+    expect((await adminFetch(cookie, `/cards/${draft.code}/withdraw`, 'POST', { reason: '活动结束了，这张没有发布' })).status).toBe(200);
 
     const archived = await adminFetch(cookie, `/campaigns/${slug}/archive`, 'POST', {});
     expect(archived.status).toBe(200);
@@ -144,10 +160,12 @@ describe('no child left without a gift', () => {
     const edit = await adminFetch(cookie, `/campaigns/${slug}`, 'PUT', { name: '改名', summary: '', startsOn: '2026-09-01', claimDeadline: '2026-10-01', dropoffDeadline: '2026-10-20', dropoffPlace: '学校', valueGuide: '50 元', claimCap: 3, approveWithinDays: 3, deliverWithinDays: 14, villageNames: [] });
     expect(edit.status).toBe(409);
     expect(((await edit.json()) as ErrorBody).error.code).toBe('archived');
-    const someCard = await env.DB.prepare('SELECT id FROM cards WHERE campaign_id = ? LIMIT 1').bind(lastWinter.id).first<{ id: number }>();
+    const someCard = await env.DB.prepare("SELECT id FROM cards WHERE campaign_id = ? AND status NOT IN ('draft', 'withdrawn') LIMIT 1").bind(lastWinter.id).first<{ id: number }>();
     for (const write of [
       env.DB.prepare("UPDATE cards SET wish = '改了' WHERE id = ?").bind(someCard!.id),
       env.DB.prepare("UPDATE card_private SET notes = '改了' WHERE card_id = ?").bind(someCard!.id),
+      env.DB.prepare('DELETE FROM card_private WHERE card_id = ?').bind(someCard!.id),
+      env.DB.prepare('DELETE FROM cards WHERE id = ?').bind(someCard!.id),
       env.DB.prepare("UPDATE claims SET status = 'cancelled' WHERE card_id = ?").bind(someCard!.id),
       env.DB.prepare("UPDATE campaigns SET status = 'open' WHERE id = ?").bind(lastWinter.id),
       env.DB.prepare("INSERT INTO cards (campaign_id, code, alias, age, grade_band, category, wish, status) VALUES (?, 'ZZZZZ', '小雨', 8, 'middle_primary', 'books', '书', 'draft')").bind(lastWinter.id),
@@ -162,6 +180,9 @@ describe('no child left without a gift', () => {
     const edit2 = await adminFetch(cookie, `/cards/${code}`, 'PUT', { alias, age, gradeBand, category, wish, sizeNote: '', handoutRef, consentOn: consentOn ?? '', consentMethod: consentMethod ?? '', notes: '归档后补一句备注' });
     expect(edit2.status).toBe(409);
     expect(((await edit2.json()) as ErrorBody).error.message).toContain('已归档');
+        // A card that never reached the record may still be deleted (a retention job may remove its words).
+    expect(archivedRefused(await env.DB.prepare('DELETE FROM card_private WHERE card_id = (SELECT id FROM cards WHERE code = ?)').bind(draft.code).run().then(() => env.DB.prepare('DELETE FROM cards WHERE code = ?').bind(draft.code).run()).then(() => null, (e: unknown) => e))).toBe(false);
+    expect(await countRows('SELECT count(*) AS n FROM cards WHERE code = ?', draft.code)).toBe(0);
         // The thank-you is written when the results are in, so it stays editable.
     const thanks = await adminFetch(cookie, `/campaigns/${slug}/thank-you`, 'PUT', { thankYou: '谢谢每一位送来礼物的爱心人士。' });
     expect(thanks.status).toBe(200);

@@ -64,6 +64,10 @@ describe('the review queue', () => {
     const asked = await adminFetch(cookie, `/review/${named.code}/ask-changes`, 'POST', { note: '删掉名字和电话' });
     expect(asked.status).toBe(200);
     expect(await audits('card.ask_changes', named.code)).toBe(1);
+    // Sent back is not approved: the card's own publish button refuses it until someone reviews it again.
+    const sentBack = (await (await adminFetch(cookie, `/cards/${named.code}`)).json()) as { card: { reviewedAt: string | null }; blockers: { field: string }[] };
+    expect(sentBack.card.reviewedAt).toBeNull();
+    expect(sentBack.blockers.map((b) => b.field)).toContain('review');
     const codes: string[] = [];
     for (let after = 0, next = await queue(); next.next; next = await queue(after)) {
       codes.push(next.next.card.code);

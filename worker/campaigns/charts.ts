@@ -43,7 +43,7 @@ export async function progressOverTime(db: Db, campaignId: number, now = new Dat
   if (!start) return [];
   const events = await db.all<{ created_at: number; received_at: number | null; ended_at: number | null }>(sql`
     SELECT cl.created_at, cl.received_at, cl.ended_at FROM claims cl JOIN cards c ON c.id = cl.card_id
-    WHERE c.campaign_id = ${campaignId} AND c.status IN ('open', 'claimed', 'fulfilled')`);
+    WHERE c.campaign_id = ${campaignId} AND c.status IN ('open', 'claimed', 'fulfilled', 'school_fulfilled')`);
   const days: DayProgress[] = [];
   const DAY = 24 * 60 * 60 * 1000;
   // Up to today: a day that has not begun has no figures yet.

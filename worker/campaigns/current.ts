@@ -46,22 +46,23 @@ export async function currentCampaign(db: Db, now = new Date()): Promise<PublicC
 }
 
 /**
- * The campaign the console's cards, import, settings and dashboard work on: the open one; else the
- * one being prepared; else the last closed one (its gifts still arrive); else the last archived.
+ * The campaign the console's cards, import, review queue, settings and dashboard work on: the open
+ * one while it takes claims; else the one being prepared (next winter's cards go there, even while
+ * last winter's is open past its deadline); else the open one past its deadline; else the last
+ * closed one (its gifts still arrive); else the last archived.
  */
 export async function workingCampaign(db: Db, now = new Date()): Promise<PublicCampaign | null> {
   const open = await currentCampaign(db, now);
-  if (open) return open;
+  if (open && now.getTime() <= open.claimDeadline.getTime()) return open;
   const rows = await db
     .select(campaignColumns)
     .from(campaigns)
     .where(inArray(campaigns.status, ['prepared', 'closed', 'archived']))
     .orderBy(desc(campaigns.startsAt), desc(campaigns.id));
-  for (const status of ['prepared', 'closed', 'archived'] as const) {
-    const found = rows.find((c) => c.status === status);
-    if (found) return found;
-  }
-  return null;
+  const prepared = rows.find((c) => c.status === 'prepared');
+  if (prepared) return prepared;
+  if (open) return open;
+  return rows.find((c) => c.status === 'closed') ?? rows.find((c) => c.status === 'archived') ?? null;
 }
 
 /** A campaign by its public slug, whatever its state. */

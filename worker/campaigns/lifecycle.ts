@@ -11,6 +11,7 @@ import { campaigns, schools } from '#worker/platform/db/schema.ts';
 import { guardedAudit, lostRace } from '#worker/audit/index.ts';
 import { beijingDay, beijingEndOfDay, beijingStartOfDay } from '#worker/platform/time.ts';
 import { CLAIM_LIVE_STATUSES, type CampaignStatus } from '#worker/vocabulary.ts';
+import { recheckOpenCards } from '#worker/cards/changes.ts';
 import { campaignFailure } from './failures';
 import type { CampaignInput } from './inputs';
 
@@ -112,6 +113,8 @@ export async function createCampaign(db: Db, input: CampaignInput, actorId: numb
     (await db.select({ id: campaigns.schoolId }).from(campaigns).orderBy(desc(campaigns.startsAt), desc(campaigns.id)).get()) ??
     (await db.select({ id: schools.id }).from(schools).orderBy(schools.id).get());
   if (!school) return campaignFailure('no_school');
+  const villagesBefore = (await db.select({ v: schools.villageNames }).from(schools).where(eq(schools.id, school.id)).get())?.v ?? '[]';
+  const villagesChanged = villagesBefore !== JSON.stringify(input.villageNames);
   const base = input.startsOn.slice(0, 7);
   for (let n = 1; n <= 20; n++) {
     const slug = n === 1 ? base : `${base}-${n}`;
@@ -133,10 +136,12 @@ export async function createCampaign(db: Db, input: CampaignInput, actorId: numb
           status: 'prepared',
           createdAt: now,
         }),
-        guardedAudit(db, { actorKind: 'coordinator', actorId, action: 'campaign.create', subjectKind: 'campaign', subjectId: sql`(SELECT id FROM campaigns WHERE slug = ${slug})`, detail: { slug }, at: now }),
+        guardedAudit(db, { actorKind: 'coordinator', actorId, action: 'campaign.create', subjectKind: 'campaign', subjectId: sql`(SELECT id FROM campaigns WHERE slug = ${slug})`, detail: { slug, ...(villagesChanged ? { changed: ['villageNames'] } : {}) }, at: now }),
         db.select({ id: campaigns.id }).from(campaigns).where(eq(campaigns.slug, slug)),
         db.update(schools).set({ villageNames: JSON.stringify(input.villageNames) }).where(eq(schools.id, school.id)),
       ]);
+      // The village list is the school's: a village added here may be named on a card already on the wall.
+      if (villagesChanged) await recheckOpenCards(db, now);
       return { ok: true, id: row[0]!.id, slug };
     } catch (err) {
       if (!uniqueFailed(err, campaigns.slug)) throw err;
@@ -155,13 +160,14 @@ const MOVES = {
 export type CampaignMoved = { ok: true; status: CampaignStatus } | ReturnType<typeof campaignFailure>;
 
 /** What still keeps a campaign from being archived: claims running, cards on the wall nobody fulfilled. */
-export async function archiveBlockers(db: Db, id: number): Promise<{ liveClaims: number; openCards: number; claimedCards: number }> {
-  const row = await db.get<{ liveClaims: number; openCards: number; claimedCards: number }>(sql`
+export async function archiveBlockers(db: Db, id: number): Promise<{ liveClaims: number; openCards: number; claimedCards: number; drafts: number }> {
+  const row = await db.get<{ liveClaims: number; openCards: number; claimedCards: number; drafts: number }>(sql`
     SELECT
       (SELECT count(*) FROM claims cl JOIN cards c ON c.id = cl.card_id WHERE c.campaign_id = ${id} AND cl.status IN (${live})) AS liveClaims,
       (SELECT count(*) FROM cards WHERE campaign_id = ${id} AND status = 'open') AS openCards,
-      (SELECT count(*) FROM cards WHERE campaign_id = ${id} AND status = 'claimed') AS claimedCards`);
-  return row ?? { liveClaims: 0, openCards: 0, claimedCards: 0 };
+      (SELECT count(*) FROM cards WHERE campaign_id = ${id} AND status = 'claimed') AS claimedCards,
+      (SELECT count(*) FROM cards WHERE campaign_id = ${id} AND status = 'draft') AS drafts`);
+  return row ?? { liveClaims: 0, openCards: 0, claimedCards: 0, drafts: 0 };
 }
 
 /**
@@ -177,10 +183,12 @@ export async function moveCampaign(db: Db, id: number, move: Move, actorId: numb
   if (!(step.from as readonly CampaignStatus[]).includes(current.status)) return campaignFailure(step.refused);
   if (move === 'archive') {
     const b = await archiveBlockers(db, id);
-    if (b.liveClaims || b.openCards || b.claimedCards) {
+    if (b.liveClaims || b.openCards || b.claimedCards || b.drafts) {
       const parts = [
         b.liveClaims ? `${b.liveClaims} 个认领还没了结（等礼物送到并确认收到，或取消、过期）` : '',
         b.openCards ? `${b.openCards} 张心愿卡没人认领（请由学校兜底，或撤下）` : '',
+        // A draft frozen in an archive could never be corrected or erased: it goes first.
+        b.drafts ? `${b.drafts} 张草稿没有上墙（请撤下，撤下的卡不会公开）` : '',
       ].filter(Boolean);
       return campaignFailure('archive_unfinished', { message: `还不能归档：${parts.join('；')}。` });
     }
@@ -197,7 +205,7 @@ export async function moveCampaign(db: Db, id: number, move: Move, actorId: numb
             eq(campaigns.status, current.status),
             // Checked again inside the write: a claim made or a card published since the count above loses the race.
             move === 'archive'
-              ? sql`NOT EXISTS (SELECT 1 FROM cards c WHERE c.campaign_id = ${id} AND (c.status IN ('open', 'claimed')
+              ? sql`NOT EXISTS (SELECT 1 FROM cards c WHERE c.campaign_id = ${id} AND (c.status IN ('draft', 'open', 'claimed')
                   OR EXISTS (SELECT 1 FROM claims cl WHERE cl.card_id = c.id AND cl.status IN (${live}))))`
               : undefined,
           ),

@@ -112,7 +112,7 @@ export async function campaignRecord(db: Db, slug: string): Promise<CampaignReco
 
 export interface NextCampaignHint {
   /** A campaign being prepared, with its start day. */
-  prepared: { name: string; startsAt: Date } | null;
+  prepared: { name: string; slug: string; startsAt: Date } | null;
   /** Otherwise, the month the last one started in: drives come back in the same season. */
   usualMonth: number | null;
   /** The last past campaign, to link its record. */
@@ -122,7 +122,7 @@ export interface NextCampaignHint {
 /** What the wall says between campaigns instead of showing nothing. */
 export async function nextCampaignHint(db: Db): Promise<NextCampaignHint> {
   const [prepared, last] = await Promise.all([
-    db.select({ name: campaigns.name, startsAt: campaigns.startsAt }).from(campaigns).where(eq(campaigns.status, 'prepared')).orderBy(asc(campaigns.startsAt)).get(),
+    db.select({ name: campaigns.name, slug: campaigns.slug, startsAt: campaigns.startsAt }).from(campaigns).where(eq(campaigns.status, 'prepared')).orderBy(asc(campaigns.startsAt)).get(),
     db
       .select({ slug: campaigns.slug, name: campaigns.name, startsAt: campaigns.startsAt })
       .from(campaigns)

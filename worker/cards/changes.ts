@@ -7,7 +7,7 @@ import { and, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { Db } from '#worker/platform/db/client.ts';
 import { archivedRefused, uniqueFailed } from '#worker/platform/db/constraints.ts';
 import { insertSelect } from '#worker/platform/db/insert-select.ts';
-import { cardPrivacyDismissals, cardPrivate, cards } from '#worker/platform/db/schema.ts';
+import { campaigns, cardPrivacyDismissals, cardPrivate, cards } from '#worker/platform/db/schema.ts';
 import type { CardFields } from './inputs';
 import { CARD_PUBLIC_TEXT_FIELDS, type CardStatus } from '#worker/vocabulary.ts';
 import type { DismissFindingInput } from './inputs';
@@ -156,8 +156,8 @@ export async function updateCard(db: Db, code: string, fields: CardFields, actor
       }),
       db
         .update(cardPrivate)
-        // An edit answers the review queue's "需要修改": the card goes back into the queue.
-        .set({ ...privateRecord(fields), changesAsked: null })
+        // Rewording answers the review queue's "需要修改": the card goes back into the queue (a note alone does not).
+        .set({ ...privateRecord(fields), ...(publicChanged.length ? { changesAsked: null } : {}) })
         .where(eq(cardPrivate.cardId, current.id)),
       // A "不是个人信息" was judged on the old words: rewritten words are judged afresh.
       db
@@ -200,6 +200,10 @@ export async function reviewCard(db: Db, code: string, actorId: number, realName
 export async function publishCard(db: Db, code: string, actorId: number, now = new Date()): Promise<CardChange> {
   const current = await getConsoleCard(db, code);
   if (!current) return cardFailure('card_not_found');
+  // Only onto a wall that can take its claim: a prepared campaign's or the open one's.
+  const campaign = await db.select({ status: campaigns.status }).from(campaigns).where(eq(campaigns.id, current.campaignId)).get();
+  if (campaign?.status === 'archived') return cardFailure('archived');
+  if (campaign?.status === 'closed') return cardFailure('campaign_closed');
   const blockers = publishBlockers(current, (await cardPrivacy(db, current)).open);
   if (blockers.length) {
     if (!canPublish(current.status)) return blocked('not_publishable', blockers);
@@ -218,6 +222,7 @@ export async function publishCard(db: Db, code: string, actorId: number, now = n
             // The words checked above are the words published: an edit in between loses the race.
             eq(cards.updatedAt, current.updatedAt),
             sql`EXISTS (SELECT 1 FROM card_private WHERE card_id = ${current.id} AND consent_on IS NOT NULL)`,
+            sql`EXISTS (SELECT 1 FROM campaigns WHERE id = ${current.campaignId} AND status IN ('prepared', 'open'))`,
           ),
         ),
       guardedAudit(db, { actorKind: 'coordinator', actorId, action: 'card.publish', subjectKind: 'card', subjectId: current.id, detail: { code: current.code, status: { from: 'draft', to: 'open' } }, at: now }),

@@ -6,6 +6,7 @@ export const { table: CARD_FAILURES, fail: cardFailure } = failureTable({
   card_not_found: { status: 404, message: '没有找到这张心愿卡' },
   no_campaign: { status: 409, message: '还没有可以放心愿卡的活动：请先在“活动”里新建下一次活动。' },
   archived: { status: 409, code: 'not_allowed', message: '这张卡所在的活动已归档，只能查看，不能修改' },
+  campaign_closed: { status: 409, code: 'not_allowed', message: '这张卡所在的活动已经结束，发布了也没有人能认领' },
   conflict: { status: 409, message: '这张卡刚被别人改过或状态已变，请刷新后再试' },
   // The message names the register number: composed where it fails.
   duplicate_handout: { status: 409, message: '本次活动里已经有这个登记编号的心愿卡，一个孩子只建一张卡' },

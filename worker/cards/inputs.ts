@@ -10,7 +10,7 @@ import {
   MARKABLE_PRIVACY_KINDS,
   type ConsentMethod,
 } from '#worker/vocabulary.ts';
-import { isCalendarDay } from '#worker/platform/time.ts';
+import { beijingDay, isCalendarDay } from '#worker/platform/time.ts';
 import { hasVisibleText, printable, printableLines, publicLines, unixLines } from '#worker/platform/input/text-rules.ts';
 
 /**
@@ -235,6 +235,12 @@ export const AskChangesSchema = v.object({
 /** The review queue's consent on the spot: the day the guardian agreed and how, both required. */
 export const QueueConsentSchema = v.object({
   code: CardCodeSchema,
-  consentOn: v.pipe(v.string('请填写监护人同意的日期'), v.trim(), v.check(isCalendarDay, '请填写监护人同意的日期，例如 2026-11-20')),
+  consentOn: v.pipe(
+    v.string('请填写监护人同意的日期'),
+    v.trim(),
+    v.check(isCalendarDay, '请填写监护人同意的日期，例如 2026-11-20'),
+    // A consent on record is one already given: not a day still to come.
+    v.check((d) => d <= beijingDay(new Date()), '同意的日期不能晚于今天'),
+  ),
   consentMethod: v.picklist(CONSENT_METHODS, '请选择监护人同意的方式'),
 });

@@ -74,9 +74,12 @@ export async function askForChanges(db: Db, code: string, note: string, actorId:
         .set({ changesAsked: note })
         .where(and(eq(cardPrivate.cardId, card.id), sql`EXISTS (SELECT 1 FROM cards WHERE id = ${card.id} AND status = 'draft')`)),
       guardedAudit(db, { actorKind: 'coordinator', actorId, action: 'card.ask_changes', subjectKind: 'card', subjectId: card.id, detail: { code }, at: now }),
+      // Sent back means not approved: the card's own page cannot publish it until someone reviews it again.
+      db.update(cards).set({ reviewedAt: null, reviewedBy: null, updatedAt: now }).where(and(eq(cards.id, card.id), eq(cards.status, 'draft'))),
     ]);
   } catch (err) {
-    if (archivedRefused(err) || lostRace(err)) return cardFailure('conflict');
+    if (archivedRefused(err)) return cardFailure('archived');
+    if (lostRace(err)) return cardFailure('conflict');
     throw err;
   }
   return { ok: true as const };
@@ -121,8 +124,9 @@ export async function publishCards(db: Db, codes: string[], actorId: number, now
       refused.push({ code, reasons: [card.status === 'open' ? '已经在墙上了' : '只有草稿可以发布'] });
       continue;
     }
-    if (card.campaignStatus === 'archived') {
-      refused.push({ code, reasons: ['活动已归档'] });
+    // A card goes on a wall that can take its claim: a prepared campaign's (shown once it opens) or the open one's.
+    if (card.campaignStatus !== 'prepared' && card.campaignStatus !== 'open') {
+      refused.push({ code, reasons: [card.campaignStatus === 'archived' ? '活动已归档，只能查看' : '活动已结束，不再有人能认领它'] });
       continue;
     }
     const open = openFindings(checkCardPrivacy(card, ctx), dismissals.filter((d) => d.cardId === card.id));
@@ -137,27 +141,36 @@ export async function publishCards(db: Db, codes: string[], actorId: number, now
     // "id:updatedAt" pairs, so SQLite looks each card up in one list it indexes once (not a scan per card).
     const versions = JSON.stringify(ready.map((r) => `${r.id}:${r.updatedAt}`));
     const same = sql`(${cards.id} || ':' || ${cards.updatedAt}) IN (SELECT value FROM json_each(${versions}))`;
-    const ids = sql`${cards.id} IN (SELECT json_extract(value, '$.id') FROM json_each(${chosen}))`;
-    await db.batch([
-      // Audit first for the reviews: a card reviewed in this batch is one whose review is still missing now.
-      insertSelect(
-        db,
-        auditLog,
-        { at: now, actorKind: 'coordinator', actorId, action: 'card.review', subjectKind: 'card', subjectId: sql`${cards.id}`, detail: sql`json_object('code', ${cards.code}, 'via', 'publish')` },
-        sql`FROM ${cards} WHERE ${ids} AND ${same} AND ${cards.status} = 'draft' AND ${cards.reviewedAt} IS NULL
-          AND EXISTS (SELECT 1 FROM card_private WHERE card_id = ${cards.id} AND consent_on IS NOT NULL)`,
-      ),
-      db
-        .update(cards)
-        .set({ status: 'open', reviewedAt: sql`coalesce(${cards.reviewedAt}, ${stamp})`, reviewedBy: sql`coalesce(${cards.reviewedBy}, ${actorId})`, publishedAt: now, updatedAt: now })
-        .where(and(ids, same, eq(cards.status, 'draft'), sql`EXISTS (SELECT 1 FROM card_private WHERE card_id = ${cards.id} AND consent_on IS NOT NULL)`)),
-      insertSelect(
-        db,
-        auditLog,
-        { at: now, actorKind: 'coordinator', actorId, action: 'card.publish', subjectKind: 'card', subjectId: sql`${cards.id}`, detail: sql`json_object('code', ${cards.code}, 'status', json_object('from', 'draft', 'to', 'open'))` },
-        sql`FROM ${cards} WHERE ${ids} AND ${cards.status} = 'open' AND ${cards.publishedAt} = ${stamp} AND ${cards.updatedAt} = ${stamp}`,
-      ),
-    ]);
+    // And the campaign still takes cards, checked inside each statement: one closed meanwhile gets none.
+    const ids = sql`${cards.id} IN (SELECT json_extract(value, '$.id') FROM json_each(${chosen}))
+      AND EXISTS (SELECT 1 FROM campaigns WHERE id = ${cards.campaignId} AND status IN ('prepared', 'open'))`;
+    try {
+      await db.batch([
+        // Audit first for the reviews: a card reviewed in this batch is one whose review is still missing now.
+        insertSelect(
+          db,
+          auditLog,
+          { at: now, actorKind: 'coordinator', actorId, action: 'card.review', subjectKind: 'card', subjectId: sql`${cards.id}`, detail: sql`json_object('code', ${cards.code}, 'via', 'publish')` },
+          sql`FROM ${cards} WHERE ${ids} AND ${same} AND ${cards.status} = 'draft' AND ${cards.reviewedAt} IS NULL
+            AND EXISTS (SELECT 1 FROM card_private WHERE card_id = ${cards.id} AND consent_on IS NOT NULL)`,
+        ),
+        db
+          .update(cards)
+          .set({ status: 'open', reviewedAt: sql`coalesce(${cards.reviewedAt}, ${stamp})`, reviewedBy: sql`coalesce(${cards.reviewedBy}, ${actorId})`, publishedAt: now, updatedAt: now })
+          .where(and(ids, same, eq(cards.status, 'draft'), sql`EXISTS (SELECT 1 FROM card_private WHERE card_id = ${cards.id} AND consent_on IS NOT NULL)`)),
+        insertSelect(
+          db,
+          auditLog,
+          { at: now, actorKind: 'coordinator', actorId, action: 'card.publish', subjectKind: 'card', subjectId: sql`${cards.id}`, detail: sql`json_object('code', ${cards.code}, 'status', json_object('from', 'draft', 'to', 'open'))` },
+          sql`FROM ${cards} WHERE ${ids} AND ${cards.status} = 'open' AND ${cards.publishedAt} = ${stamp} AND ${cards.updatedAt} = ${stamp}`,
+        ),
+      ]);
+    } catch (err) {
+      // Archived between the read and the write: nothing of the batch was written.
+      if (!archivedRefused(err)) throw err;
+      for (const r of ready) refused.push({ code: rows.find((x) => x.id === r.id)!.code, reasons: ['活动刚被归档，只能查看'] });
+      return { ok: true, published: [], refused };
+    }
   }
   const after = ready.length
     ? await db

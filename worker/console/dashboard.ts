@@ -16,7 +16,10 @@ export interface ConsoleQueues {
   giftsAwaitingDropoff: number;
   giftsAwaitingConfirmation: number;
   overdue: number;
+  /** Drafts in the review queue of the campaign the console works on (the queue's own count). */
   draftCards: number;
+  /** Drafts sent back with "需要修改", waiting for someone to reword them. */
+  sentBack: number;
   campaign: { name: string; progress: CampaignProgress } | null;
 }
 
@@ -31,7 +34,10 @@ export async function consoleQueues(db: Db, now = new Date()): Promise<ConsoleQu
       (SELECT count(*) FROM claims WHERE status = 'delivered') AS giftsAwaitingConfirmation,
       (SELECT count(*) FROM claims JOIN cards ON cards.id = claims.card_id JOIN campaigns ON campaigns.id = cards.campaign_id
         WHERE ${claimOverdue(now)}) AS overdue,
-      (SELECT count(*) FROM cards WHERE status = 'draft' AND campaign_id = ${campaign?.id ?? 0}) AS draftCards
+      (SELECT count(*) FROM cards c JOIN card_private p ON p.card_id = c.id
+        WHERE c.status = 'draft' AND c.campaign_id = ${campaign?.id ?? 0} AND p.changes_asked IS NULL) AS draftCards,
+      (SELECT count(*) FROM cards c JOIN card_private p ON p.card_id = c.id
+        WHERE c.status = 'draft' AND c.campaign_id = ${campaign?.id ?? 0} AND p.changes_asked IS NOT NULL) AS sentBack
   `);
   return {
     signupsToVet: row?.signupsToVet ?? 0,
@@ -41,6 +47,7 @@ export async function consoleQueues(db: Db, now = new Date()): Promise<ConsoleQu
     giftsAwaitingConfirmation: row?.giftsAwaitingConfirmation ?? 0,
     overdue: row?.overdue ?? 0,
     draftCards: row?.draftCards ?? 0,
+    sentBack: row?.sentBack ?? 0,
     campaign: campaign ? { name: campaign.name, progress: await campaignProgress(db, campaign.id) } : null,
   };
 }

@@ -1,7 +1,7 @@
 import { vValidator } from '@hono/valibot-validator';
 import { Hono } from 'hono';
 import * as v from 'valibot';
-import { workingCampaign } from '#worker/campaigns/current.ts';
+import { campaignForNewCards } from '#worker/campaigns/current.ts';
 import { askForChanges, AskChangesSchema, CardCodeParamsSchema, CardCodesSchema, cardFailure, nextInQueue, publishCards } from '#worker/cards/index.ts';
 import { apiFailure, onInvalid } from '#worker/platform/http/api-error.ts';
 import type { AdminEnv } from './guard';
@@ -13,7 +13,7 @@ const AfterSchema = v.object({ after: v.optional(v.pipe(v.string(), v.regex(/^\d
 
 /** The next draft in the queue after the card with id `after`, with its findings and what blocks it. */
 adminReview.get('/', vValidator('query', AfterSchema, onInvalid), async (c) => {
-  const campaign = await workingCampaign(c.var.db);
+  const campaign = await campaignForNewCards(c.var.db);
   if (!campaign) return apiFailure(c, cardFailure('no_campaign'));
   const next = await nextInQueue(c.var.db, campaign.id, Number(c.req.valid('query').after));
   return c.json({ next });
