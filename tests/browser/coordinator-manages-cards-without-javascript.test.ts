@@ -100,7 +100,7 @@ describe('a coordinator manages wish cards in the console, without JavaScript', 
     const csv = '\uFEFF称呼,年龄,年级段,类别,心愿,尺码说明,学校登记编号,监护人同意日期,同意方式,备注\r\n'
       + '丫丫,8,小学三四年级,图书,想要一本童话书,,BR-IMP-1,2026-11-18,纸质回执,\r\n'
       + '豆子,abc,小学三四年级,图书,想要一本漫画书,,BR-IMP-2,,,\r\n';
-    await page.getByLabel('表格文件（CSV，最大 1 MB）').setInputFiles({ name: '心愿卡.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page.getByLabel('表格文件（.xlsx 或 CSV，最大 1 MB）').setInputFiles({ name: '心愿卡.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
     await page.getByRole('button', { name: '上传并预览' }).click();
     expect(await page.getByRole('heading', { name: '预览：还没有保存任何内容' }).count()).toBe(1);
     expect(await page.getByRole('cell', { name: '年龄：年龄请填数字，例如 9' }).count()).toBe(1);

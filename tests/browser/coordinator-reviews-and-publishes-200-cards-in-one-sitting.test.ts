@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { openPage } from '../support/chromium';
 import { logInToConsole } from '../support/console-login';
-import { draftCard, wallStatus } from '../support/served-site-data';
+import { draftCard, importedDrafts, wallStatus } from '../support/served-site-data';
 
 /** The code of the card the review queue shows now (its face reads "编号 XXXXX"), or null at the end. */
 async function shownCode(page: Page): Promise<string | null> {
@@ -16,8 +16,8 @@ describe('a coordinator reviews and publishes a drive’s imported cards, withou
     // A class's file, imported: 200 clean rows with consent, one without consent, one with a phone number.
     const noConsent = await draftCard({ consented: false, wish: '想要一副羽毛球拍。' });
     const withPhone = await draftCard({ wish: '想要一个书包，到了请打我妈妈电话13812345678' });
-    const clean: string[] = [];
-    for (let i = 0; i < 200; i++) clean.push(await draftCard({ wish: `想要一本故事书，第 ${i + 1} 本。` }));
+    const clean = await importedDrafts(Array.from({ length: 200 }, (_, i) => `想要一本故事书，第 ${i + 1} 本。`));
+    expect(clean.every(Boolean)).toBe(true);
     const mine = new Set([...clean, noConsent, withPhone]);
 
     const page = await openPage({ javaScriptEnabled: false, viewport: { width: 360, height: 740 } });

@@ -94,5 +94,12 @@ describe('a drive’s year in the console, without JavaScript', () => {
     const { results } = await env.DB.prepare('SELECT alias, wish FROM cards WHERE campaign_id = ?').bind(campaign.id).all<{ alias: string; wish: string }>();
     for (const card of results) expect(record).not.toContain(card.wish);
     expect(await text(await visit('/campaigns/'))).toContain(campaign.name);
+    // A paper tree's QR code scanned after the archive: the card's address says the drive ended, without the child's words.
+    const scanned = await visit(`/wall/${open[0]!.code}`);
+    expect(scanned.status).toBe(410);
+    const page = await text(scanned);
+    expect(page).toContain('这次活动已经结束');
+    const wish = (await env.DB.prepare('SELECT wish FROM cards WHERE code = ?').bind(open[0]!.code).first<{ wish: string }>())!.wish;
+    expect(page).not.toContain(wish);
   });
 });

@@ -100,8 +100,8 @@ describe('JSON routes under generated hostile requests', () => {
         await expectStructuredAnswer(res, `${route} ${String(body.body).slice(0, 80)}`);
         if (status >= 400) expect(await databaseDigest(), `${route} refused with ${status} but wrote`).toEqual(before);
       }),
-      // 30 generated requests a route: with about 45 write routes the sweep stays near two minutes on a 2-core machine.
-      { numRuns: 30 },
+      // 25 generated requests a route: with about 45 write routes the sweep stays near a minute on a 2-core machine.
+      { numRuns: 25 },
     );
   });
 

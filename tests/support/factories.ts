@@ -189,7 +189,7 @@ export async function createCard(fields: CardFields = {}): Promise<TestCard> {
   const past = status !== 'draft';
   const reviewed = fields.reviewed ?? past;
   const consented = fields.consented ?? past;
-  const handoutRef = fields.handoutRef ?? unique('F-');
+  const handoutRef = fields.handoutRef ?? unique('F-0');
   const now = new Date();
   for (let attempt = 0; ; attempt++) {
     const code = newCardCode();

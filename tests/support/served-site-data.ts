@@ -49,6 +49,25 @@ export async function draftCard(fields: { wish?: string; consented?: boolean } =
   return ((await (await asCoordinator('/cards', card)).json()) as { card: { code: string } }).card.code;
 }
 
+/**
+ * A class teacher's file imported through the API as drafts, one row per wish (with consent on record):
+ * the drafts' codes, in the file's order.
+ */
+export async function importedDrafts(wishes: string[]): Promise<string[]> {
+  const tag = `IMP-${Date.now().toString(36)}-${++made}`;
+  const rows = wishes.map((w, i) => ['晴晴', '9', '小学三四年级', '图书', w, '', `${tag}-${i}`, '2026-11-18', '纸质回执', ''].join(','));
+  const csv = `\uFEFF称呼,年龄,年级段,类别,心愿,尺码说明,学校登记编号,监护人同意日期,同意方式,备注\r\n${rows.join('\r\n')}`;
+  await asCoordinator('/import', { fileBase64: Buffer.from(csv, 'utf8').toString('base64') });
+  const codes = new Map<string, string>();
+  for (let page = 1; codes.size < wishes.length; page++) {
+    const res = await call(`/api/admin/cards?status=draft&q=&page=${page}`, { headers: { Cookie: await coordinatorCookie() } });
+    const list = (await res.json()) as { cards: { code: string; handoutRef: string }[] };
+    if (!list.cards.length) break;
+    for (const c of list.cards) if (c.handoutRef.startsWith(tag)) codes.set(c.handoutRef, c.code);
+  }
+  return wishes.map((_, i) => codes.get(`${tag}-${i}`)!);
+}
+
 /** A card's public status as the wall's API tells it, or 404 while it is not on the wall. */
 export async function wallStatus(code: string): Promise<string | 404> {
   const res = await fetch(`${base()}/api/cards/${code}`);

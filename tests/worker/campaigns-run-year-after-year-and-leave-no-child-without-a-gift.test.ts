@@ -156,6 +156,10 @@ describe('no child left without a gift', () => {
     expect(archived.status).toBe(200);
     expect(await statusOf(lastWinter.id)).toBe('archived');
 
+    // Its cards no longer show the child's words in public.
+    const archivedCard = (await env.DB.prepare("SELECT code FROM cards WHERE campaign_id = ? AND status = 'school_fulfilled' LIMIT 1").bind(lastWinter.id).first<{ code: string }>())!.code;
+    expect((await exports.default.fetch(`http://shouwang.test/api/cards/${archivedCard}`)).status).toBe(404);
+
     // The console refuses, and beneath it the database refuses too.
     const edit = await adminFetch(cookie, `/campaigns/${slug}`, 'PUT', { name: '改名', summary: '', startsOn: '2026-09-01', claimDeadline: '2026-10-01', dropoffDeadline: '2026-10-20', dropoffPlace: '学校', valueGuide: '50 元', claimCap: 3, approveWithinDays: 3, deliverWithinDays: 14, villageNames: [] });
     expect(edit.status).toBe(409);

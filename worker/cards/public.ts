@@ -88,21 +88,23 @@ export async function openCardsToPrint(db: Db, campaignId: number, filter: WishT
 /**
  * One card by its public code, if it has been on a wall, with its campaign: drafts and withdrawn
  * cards have not, nor has a card of a campaign still being prepared. A past campaign's card keeps
- * its page (a printed wish tree's QR code may still be scanned).
+ * its address (a paper tree's QR code may be scanned a year later); once the campaign is archived
+ * the page shows only that it ended, not the child's words (`archived`).
  */
-export async function findPublicCardOfCampaign(db: Db, code: string): Promise<{ card: PublicCard; campaignId: number } | null> {
+export async function findPublicCardOfCampaign(db: Db, code: string): Promise<{ card: PublicCard; campaignId: number; archived: boolean } | null> {
   const row = await db
-    .select({ card: publicColumns, campaignId: cards.campaignId })
+    .select({ card: publicColumns, campaignId: cards.campaignId, campaignStatus: campaigns.status })
     .from(cards)
     .innerJoin(campaigns, eq(campaigns.id, cards.campaignId))
     .where(and(eq(cards.code, code), inArray(cards.status, [...PUBLIC_CARD_STATUSES]), inArray(campaigns.status, ['open', 'closed', 'archived'])))
     .get();
-  return row && isPublicCard(row.card) ? { card: row.card, campaignId: row.campaignId } : null;
+  return row && isPublicCard(row.card) ? { card: row.card, campaignId: row.campaignId, archived: row.campaignStatus === 'archived' } : null;
 }
 
-/** One card's public face by its code (see findPublicCardOfCampaign). */
+/** One card's public face by its code while its campaign is not archived (see findPublicCardOfCampaign). */
 export async function findPublicCard(db: Db, code: string): Promise<PublicCard | null> {
-  return (await findPublicCardOfCampaign(db, code))?.card ?? null;
+  const found = await findPublicCardOfCampaign(db, code);
+  return found && !found.archived ? found.card : null;
 }
 
 export interface CampaignProgress {
