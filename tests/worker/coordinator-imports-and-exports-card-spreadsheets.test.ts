@@ -155,4 +155,14 @@ describe('exporting cards', () => {
     expect(res.headers.get('Content-Disposition')).toContain('attachment');
     expect((await res.text()).split('\r\n')[0]).toBe(HEADER); // text() drops the BOM
   });
+
+  it('refuses the template’s example row when a teacher leaves it in, and takes the rows typed under it', async () => {
+    const template = await (await adminFetch(cookie, '/import/template.csv')).text();
+    const file = `${template.trimEnd()}\r\n小树,8,三年级,图书,想要一本童话书,,2027-登记-888,2026-11-18,纸质回执,\r\n`;
+    const res = await adminFetch(cookie, '/import/preview', 'POST', { fileBase64: utf8(file) });
+    const report = (await res.json()) as { importable: number; rows: { errors: { message: string }[] }[] };
+    expect(report.importable).toBe(1);
+    expect(report.rows[0]!.errors.map((e) => e.message).join()).toContain('示例行');
+    expect(report.rows[1]!.errors).toEqual([]);
+  });
 });

@@ -199,13 +199,13 @@ describe('exporting as .xlsx for Excel and WPS', () => {
     }
   });
 
-  it('the template: the import’s columns, an example row, and empty rows already formatted as text; importing it as it is reads the example', async () => {
+  it('the template: the import’s columns, an example row, and empty rows already formatted as text; importing it as it is reads the example row and refuses it', async () => {
     const res = await adminFetch(cookie, '/import/template.xlsx');
     expect(res.headers.get('Content-Disposition')).toContain("filename*=UTF-8''%E5%BF%83%E6%84%BF%E5%8D%A1%E5%AF%BC%E5%85%A5%E6%A8%A1%E6%9D%BF.xlsx");
     const bytes = new Uint8Array(await res.arrayBuffer());
     const cells = sheetCells(read(bytes, { type: 'array', dense: true }));
     expect(cells[0]!.map((c) => c.text)).toEqual(HEADER);
-    expect(cells[1]!.map((c) => c.text)).toContain('2026-登记-012');
+    expect(cells[1]!.map((c) => c.text)).toContain('示例-登记-012');
     // The empty rows are text cells (number format 49, "@"): a register number typed there as 012 stays 012.
     const xfs = (await zipPart(bytes, 'xl/styles.xml')).match(/<cellXfs[^>]*>(.*?)<\/cellXfs>/)![1]!;
     const formats = [...xfs.matchAll(/<xf numFmtId="(\d+)"/g)].map((m) => m[1]);
@@ -214,6 +214,7 @@ describe('exporting as .xlsx for Excel and WPS', () => {
     for (const tag of blank) expect(formats[Number(tag.match(/ s="(\d+)"/)?.[1])]).toBe('49');
     const preview = (await (await adminFetch(cookie, '/import/preview', 'POST', { fileBase64: base64(bytes) })).json()) as Report;
     expect(preview.rows).toHaveLength(1);
-    expect(preview.rows[0]!.errors).toEqual([]);
+    // The workbook is read (the blank text rows are no rows); the example itself is no child's wish.
+    expect(preview.rows[0]!.errors.map((e) => e.message)).toEqual(['这是模板里的示例行，不是孩子的心愿：请删掉这一行']);
   });
 });

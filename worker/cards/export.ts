@@ -7,7 +7,7 @@ import type { CardFilter } from './inputs';
 import { auditInsert } from '#worker/audit/index.ts';
 import { beijingDay } from '#worker/platform/time.ts';
 import { listConsoleCards } from './console';
-import { IMPORT_COLUMNS } from './import';
+import { IMPORT_COLUMNS, TEMPLATE_EXAMPLE } from './import';
 import { exportFile, type ExportedFile, type ExportFormat } from '#worker/platform/export-file.ts';
 import { CARD_CATEGORY_LABELS, CARD_STATUS_LABELS, CONSENT_METHOD_LABELS, GRADE_BAND_LABELS } from '#worker/vocabulary.ts';
 
@@ -45,6 +45,5 @@ const TEMPLATE_TEXT_ROWS = 500;
 /** The import template: the header and one example row; as .xlsx, empty text rows to type into. */
 export function importTemplate<F extends ExportFormat>(format: F): ExportedFile<F> {
   const header = IMPORT_COLUMNS.map(([, label]) => label);
-  const example = ['小雨', '9', '小学三四年级', '图书', '我想要一本讲恐龙的书', '', '2026-登记-012', '2026-11-18', '纸质回执', ''];
-  return exportFile({ name: '心愿卡', filename: '心愿卡导入模板', header, rows: [example], blankTextRows: TEMPLATE_TEXT_ROWS }, format);
+  return exportFile({ name: '心愿卡', filename: '心愿卡导入模板', header, rows: [[...TEMPLATE_EXAMPLE]], blankTextRows: TEMPLATE_TEXT_ROWS }, format);
 }

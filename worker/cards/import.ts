@@ -30,6 +30,9 @@ import { looksLikeZip } from '#worker/platform/zip.ts';
 
 export const MAX_IMPORT_ROWS = 2000;
 
+/** The template's example row, in the columns' order: the import refuses it if it is left in the file. */
+export const TEMPLATE_EXAMPLE = ['小雨', '9', '小学三四年级', '图书', '我想要一本讲恐龙的书', '', '示例-登记-012', '2026-11-18', '纸质回执', '示例行，导入前请删掉'] as const;
+
 /** The template's columns, in order, and the field each fills. */
 export const IMPORT_COLUMNS = [
   ['alias', '称呼'],
@@ -173,6 +176,10 @@ export function checkRows(sheet: readonly SheetRow[], ctx: PrivacyContext, exist
       return { line, values, errors, warnings: [], duplicate: false };
     }
     const card = result.output;
+    // The template's example row, left in by a busy teacher, is no child's wish.
+    if (card.handoutRef === TEMPLATE_EXAMPLE[6]) {
+      return { line, values, errors: [{ field: LABEL_OF.handoutRef, message: '这是模板里的示例行，不是孩子的心愿：请删掉这一行' }], warnings: [], duplicate: false };
+    }
     // The coordinator-only note must not carry contacts either.
     if (card.notes && /\d{7,}/.test(card.notes.replace(/[\s-]/g, ''))) {
       return { line, values, errors: [{ field: '备注', message: '备注里像是电话或证件号码，请删掉' }], warnings: [], duplicate: false };
