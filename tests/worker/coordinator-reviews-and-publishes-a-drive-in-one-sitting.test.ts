@@ -1,4 +1,6 @@
-import { exports } from 'cloudflare:workers';
+import { env, exports } from 'cloudflare:workers';
+import { publishOne } from '#worker/cards/index.ts';
+import { getDb } from '#worker/platform/db/client.ts';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { adminFetch, coordinatorCookie, countRows } from '../support/api-client';
 import { createCampaign, createCard, type TestCampaign, type TestCard } from '../support/factories';
@@ -80,6 +82,17 @@ describe('the review queue', () => {
     const edited = await adminFetch(cookie, `/cards/${named.code}`, 'PUT', { ...pick(card.card), wish: '我想要一个篮球。', sizeNote: '', consentOn: card.card.consentOn ?? '', consentMethod: card.card.consentMethod ?? '' });
     expect(edited.status).toBe(200);
     expect((await queue()).next?.waiting).toBe(2);
+  });
+
+  it('checks the real names typed at the queue’s tap against the words, and keeps nothing of them', async () => {
+    const draft = await createCard({ campaignId: campaign.id, status: 'draft', consented: true, alias: '红红', wish: '我想要一个画板，画小红和奶奶。' });
+    const coordinatorId = (await env.DB.prepare('SELECT id FROM coordinators ORDER BY id DESC LIMIT 1').first<{ id: number }>())!.id;
+    const refused = await publishOne(getDb(env.DB), draft.code, coordinatorId, new Date(), '李小红 李大山');
+    expect(refused.ok).toBe(false);
+    expect((await publicCard(draft.code)).status).toBe(404);
+    expect(await countRows("SELECT count(*) AS n FROM audit_log WHERE detail LIKE '%李小红%' OR detail LIKE '%李大山%'")).toBe(0);
+    // Without names to check, nothing in the words stands out: published.
+    expect((await publishOne(getDb(env.DB), draft.code, coordinatorId)).ok).toBe(true);
   });
 
   it('publishes 300 drafts in one request, each audited', async () => {

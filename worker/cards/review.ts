@@ -96,7 +96,7 @@ export interface PublishReport {
  * only with the guardian's consent and nothing open in the gate. The answer says, card by card,
  * what was published and what was refused and why.
  */
-export async function publishCards(db: Db, codes: string[], actorId: number, now = new Date()): Promise<PublishReport> {
+export async function publishCards(db: Db, codes: string[], actorId: number, now = new Date(), realNames = ''): Promise<PublishReport> {
   const list = JSON.stringify(codes);
   const [rows, dismissals, ctx] = await Promise.all([
     db
@@ -129,7 +129,8 @@ export async function publishCards(db: Db, codes: string[], actorId: number, now
       refused.push({ code, reasons: [card.campaignStatus === 'archived' ? '活动已归档，只能查看' : '活动已结束，不再有人能认领它'] });
       continue;
     }
-    const open = openFindings(checkCardPrivacy(card, ctx), dismissals.filter((d) => d.cardId === card.id));
+    // Real names typed at review are checked against the words and forgotten: never written, returned or audited.
+    const open = openFindings(checkCardPrivacy(card, ctx, realNames), dismissals.filter((d) => d.cardId === card.id));
     const reasons = blockersOf(card, open);
     if (reasons.length) refused.push({ code, reasons });
     else ready.push({ id: card.id, updatedAt: card.updatedAt.getTime() });
@@ -190,8 +191,8 @@ export async function publishCards(db: Db, codes: string[], actorId: number, now
 }
 
 /** One card through the same path, as the queue's 通过并发布 tap: published, or refused with its reasons. */
-export async function publishOne(db: Db, code: string, actorId: number, now = new Date()) {
-  const report = await publishCards(db, [code], actorId, now);
+export async function publishOne(db: Db, code: string, actorId: number, now = new Date(), realNames = '') {
+  const report = await publishCards(db, [code], actorId, now, realNames);
   if (report.published.length) return { ok: true as const };
   const reasons = report.refused[0]?.reasons ?? [];
   return cardFailure('publish_blocked', { message: `没有发布：${reasons.join('；')}` });
