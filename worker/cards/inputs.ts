@@ -223,6 +223,8 @@ export const WishTreeQuerySchema = v.object({
     ),
     WISH_TREE_MAX_CARDS,
   ),
+  /** Which card to start from (1 = the first): a second batch of sheets carries the next cards, not the first again. */
+  from: v.fallback(v.optional(v.pipe(v.string(), v.trim(), v.regex(/^\d{0,5}$/), v.transform((s) => Math.max(Number(s || '1'), 1))), ''), 1),
 });
 export type WishTreeQuery = v.InferOutput<typeof WishTreeQuerySchema>;
 

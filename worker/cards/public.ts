@@ -79,7 +79,7 @@ export async function listOpenCards(db: Db, campaignId: number, filter: WallFilt
 export async function openCardsToPrint(db: Db, campaignId: number, filter: WishTreeQuery): Promise<{ cards: PublicCard[]; total: number }> {
   const where = openCardsWhere(campaignId, { ...filter, age: '' });
   const [rows, matching] = await Promise.all([
-    db.select(publicColumns).from(cards).where(where).orderBy(asc(cards.publishedAt), asc(cards.id)).limit(filter.count),
+    db.select(publicColumns).from(cards).where(where).orderBy(asc(cards.publishedAt), asc(cards.id)).limit(filter.count).offset(filter.from - 1),
     db.select({ n: count() }).from(cards).where(where).get(),
   ]);
   return { cards: rows.filter(isPublicCard), total: matching?.n ?? 0 };
