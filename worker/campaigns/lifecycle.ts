@@ -9,7 +9,8 @@ import type { Db } from '#worker/platform/db/client.ts';
 import { archivedRefused, uniqueFailed } from '#worker/platform/db/constraints.ts';
 import { campaigns, schools } from '#worker/platform/db/schema.ts';
 import { guardedAudit, lostRace } from '#worker/audit/index.ts';
-import { beijingDay, beijingEndOfDay, beijingStartOfDay } from '#worker/platform/time.ts';
+import { beijingDay } from '#worker/platform/time.ts';
+import { campaignRow } from './settings';
 import { CLAIM_LIVE_STATUSES, type CampaignStatus } from '#worker/vocabulary.ts';
 import { recheckOpenCards } from '#worker/cards/changes.ts';
 import { campaignFailure } from './failures';
@@ -123,16 +124,7 @@ export async function createCampaign(db: Db, input: CampaignInput, actorId: numb
         db.insert(campaigns).values({
           schoolId: school.id,
           slug,
-          name: input.name,
-          summary: input.summary,
-          startsAt: beijingStartOfDay(input.startsOn),
-          claimDeadline: beijingEndOfDay(input.claimDeadline),
-          dropoffDeadline: beijingEndOfDay(input.dropoffDeadline),
-          dropoffPlace: input.dropoffPlace,
-          valueGuide: input.valueGuide,
-          claimCap: input.claimCap,
-          approveWithinDays: input.approveWithinDays,
-          deliverWithinDays: input.deliverWithinDays,
+          ...campaignRow(input),
           status: 'prepared',
           createdAt: now,
         }),

@@ -88,18 +88,7 @@ async function updateCampaignSettings(db: Db, id: number, input: CampaignInput, 
     await db.batch([
       db
         .update(campaigns)
-        .set({
-          name: input.name,
-          summary: input.summary,
-          startsAt: beijingStartOfDay(input.startsOn),
-          claimDeadline: beijingEndOfDay(input.claimDeadline),
-          dropoffDeadline: beijingEndOfDay(input.dropoffDeadline),
-          dropoffPlace: input.dropoffPlace,
-          valueGuide: input.valueGuide,
-          claimCap: input.claimCap,
-          approveWithinDays: input.approveWithinDays,
-          deliverWithinDays: input.deliverWithinDays,
-        })
+        .set(campaignRow(input))
         .where(eq(campaigns.id, id)),
       guardedAudit(db, { actorKind: 'coordinator', actorId, action: 'campaign.edit', subjectKind: 'campaign', subjectId: id, detail: { changed }, at: now }),
       db.update(schools).set({ villageNames: JSON.stringify(input.villageNames) }).where(sql`id = (SELECT school_id FROM campaigns WHERE id = ${id})`),
@@ -112,4 +101,20 @@ async function updateCampaignSettings(db: Db, id: number, input: CampaignInput, 
     if (lostRace(err)) return 'conflict';
     throw err;
   }
+}
+
+/** The campaign row's columns from the settings as typed: days become Beijing's start and end of day. */
+export function campaignRow(input: CampaignInput) {
+  return {
+    name: input.name,
+    summary: input.summary,
+    startsAt: beijingStartOfDay(input.startsOn),
+    claimDeadline: beijingEndOfDay(input.claimDeadline),
+    dropoffDeadline: beijingEndOfDay(input.dropoffDeadline),
+    dropoffPlace: input.dropoffPlace,
+    valueGuide: input.valueGuide,
+    claimCap: input.claimCap,
+    approveWithinDays: input.approveWithinDays,
+    deliverWithinDays: input.deliverWithinDays,
+  };
 }
