@@ -169,7 +169,11 @@ describe('claims for coordinators', () => {
     expect((await adminFetch(cookie, '/claims?queue=nonsense')).status).toBe(400);
     const res = await adminFetch(cookie, '/claims/export.csv?queue=all');
     expect(res.headers.get('Content-Disposition')).toContain('attachment');
-    expect((await res.text()).split('\r\n')[0]).toBe('认领编号,心愿卡,称呼,志愿者,手机,状态,认领日期,批准日期,送达日期,确认收到日期,拒绝原因');
+    const lines = (await res.text()).split('\r\n');
+    expect(lines[0]).toBe('认领编号,心愿卡,称呼,志愿者,手机,状态,认领日期,批准日期,送达日期,确认收到日期,拒绝原因,活动');
+    // The 'all' list spans the years: each claim says which campaign it belongs to.
+    const names = (await env.DB.prepare('SELECT name FROM campaigns').all<{ name: string }>()).results.map((r) => r.name);
+    expect(lines.slice(1).filter(Boolean).every((line) => names.includes(line.split(',').at(-1)!))).toBe(true);
     expect(await countRows("SELECT count(*) AS n FROM audit_log WHERE action = 'export' AND detail LIKE '%claims%'")).toBe(1);
   });
 });

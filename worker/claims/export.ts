@@ -22,9 +22,11 @@ export async function exportClaims<F extends ExportFormat>(db: Db, queue: ClaimQ
     day(c.deliveredAt),
     day(c.receivedAt),
     c.rejectReason ?? '',
+    c.campaignName,
   ]);
   await db.batch([auditInsert(db, { actorKind: 'coordinator', actorId, action: 'export', subjectKind: 'export', subjectId: null, detail: { what: 'claims', format, queue, rows: rows.length }, at: now })]);
-  const header = ['认领编号', '心愿卡', '称呼', '志愿者', '手机', '状态', '认领日期', '批准日期', '送达日期', '确认收到日期', '拒绝原因'];
+  // The campaign last, so a file read by position before it had the column still lines up.
+  const header = ['认领编号', '心愿卡', '称呼', '志愿者', '手机', '状态', '认领日期', '批准日期', '送达日期', '确认收到日期', '拒绝原因', '活动'];
   // The mobile number stays a text cell: every digit kept, never 1.39E+10.
   return exportFile({ name: '认领', filename: `认领-${beijingDay(now)}`, header, rows, numberColumns: [0] }, format);
 }

@@ -15,6 +15,8 @@ export interface ConsoleClaim {
   rejectReason: string | null;
   cardCode: string;
   cardAlias: string;
+  /** The campaign the card belongs to: the 'all' list and its export span the years. */
+  campaignName: string;
   /** The wish and its category: at the gate, what the parcel should hold. */
   cardWish: string;
   cardCategory: CardCategory;
@@ -37,6 +39,7 @@ function select(db: Db, now: Date) {
       rejectReason: claims.rejectReason,
       cardCode: cards.code,
       cardAlias: cards.alias,
+      campaignName: campaigns.name,
       cardWish: cards.wish,
       cardCategory: cards.category,
       volunteerId: volunteers.id,
