@@ -117,7 +117,8 @@ describe('JSON routes under generated hostile requests', () => {
         const res = await who.visit(`${fill(path, segment)}?${query}`, { headers });
         await expectStructuredAnswer(res, `${route}?${query.slice(0, 80)}`);
       }),
-      { numRuns: 25 },
+      // Reads change nothing: 15 hostile queries a route (about 45 routes) find a 5xx as surely as more would.
+      { numRuns: 15 },
     );
   });
 });
